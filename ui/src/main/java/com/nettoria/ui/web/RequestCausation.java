@@ -1,0 +1,37 @@
+package com.nettoria.ui.web;
+
+import com.nettoria.coreapi.common.Causation;
+import com.nettoria.ui.security.Roles;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.messaging.MetaData;
+import org.slf4j.MDC;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Who sends a command from the web layer and why: the metadata every command of a request carries. */
+public final class RequestCausation {
+
+    private RequestCausation() {
+    }
+
+    public static MetaData customerRequest(Jwt caller, HttpServletRequest request, String idempotencyKey) {
+        Map<String, Object> values = new HashMap<>();
+        values.put(Causation.ACTOR_ID, caller.getSubject());
+        List<String> roles = caller.getClaimAsStringList(Roles.CLAIM);
+        values.put(Causation.ACTOR_ROLES, roles == null ? "" : String.join(",", roles));
+        values.put(Causation.CAUSE_TYPE, Causation.CauseType.CUSTOMER_REQUEST);
+        values.put(Causation.CLIENT_ADDRESS, request.getRemoteAddr());
+        String requestId = MDC.get(RequestLoggingFilter.MDC_KEY);
+        if (requestId != null) {
+            values.put(Causation.REQUEST_ID, requestId);
+        }
+        if (idempotencyKey != null) {
+            values.put(Causation.IDEMPOTENCY_KEY, idempotencyKey);
+            values.put(Causation.CAUSE_ID, idempotencyKey);
+        }
+        return MetaData.from(values);
+    }
+}
