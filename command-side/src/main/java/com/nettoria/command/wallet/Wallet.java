@@ -77,7 +77,7 @@ public class Wallet {
         if (!amount.currency().equals(balance.currency())) {
             throw new WalletCurrencyMismatchException(balance.currency(), amount);
         }
-        if (!amount.isPositive()) {
+        if (!amount.greaterThanZero()) {
             throw new AmountNotPositiveException(amount);
         }
         return amount;

@@ -30,11 +30,11 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return new Money(BigDecimal.ZERO, currency);
     }
 
-    public boolean isPositive() {
+    public boolean greaterThanZero() {
         return amount.signum() > 0;
     }
 
-    public boolean isNegative() {
+    public boolean lessThanZero() {
         return amount.signum() < 0;
     }
 

@@ -47,7 +47,7 @@ class MoneyTest {
     void addsAndSubtractsWithinOneCurrency() {
         Money ten = Money.of("10.00", "USD");
         assertThat(ten.plus(Money.of("0.05", "USD"))).isEqualTo(Money.of("10.05", "USD"));
-        assertThat(ten.minus(Money.of("10.01", "USD")).isNegative()).isTrue();
+        assertThat(ten.minus(Money.of("10.01", "USD")).lessThanZero()).isTrue();
         assertThat(ten.isLessThan(Money.of("10.01", "USD"))).isTrue();
     }
 
