@@ -20,6 +20,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.function.Function;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -51,40 +53,33 @@ public class Wallet {
 
     @CommandHandler
     public TransactionOutcome handle(DepositMoneyCommand command, MetaData metaData) {
-        MoneyCausation.require(metaData);
-        if (handledRequests.isRepeat(command.transactionId(), command.requestFingerprint())) {
-            return replayed(command.transactionId());
-        }
-        Money amount = requireMovableAmount(command.amount());
-        apply(new MoneyDepositedEvent(walletId, command.transactionId(), amount,
-                balance.credit(amount).amount(), command.description(), command.requestFingerprint()));
-        return new TransactionOutcome(walletId, command.transactionId(), false);
+        return move(command.transactionId(), command.requestFingerprint(), command.amount(), metaData,
+                amount -> new MoneyDepositedEvent(walletId, command.transactionId(), amount,
+                        balance.credit(amount).amount(), command.description(), command.requestFingerprint()));
     }
 
     @CommandHandler
     public TransactionOutcome handle(WithdrawMoneyCommand command, MetaData metaData) {
+        return move(command.transactionId(), command.requestFingerprint(), command.amount(), metaData,
+                amount -> new MoneyWithdrawnEvent(walletId, command.transactionId(), amount,
+                        balance.debit(amount).amount(), command.description(), command.requestFingerprint()));
+    }
+
+    /** The rules every movement keeps, whatever its direction; {@code event} decides the direction. */
+    private TransactionOutcome move(TransactionId transactionId, String fingerprint, Money requested,
+                                    MetaData metaData, Function<Money, Object> event) {
         MoneyCausation.require(metaData);
-        if (handledRequests.isRepeat(command.transactionId(), command.requestFingerprint())) {
-            return replayed(command.transactionId());
+        if (handledRequests.isRepeat(transactionId, fingerprint)) {
+            return new TransactionOutcome(walletId, transactionId, true);
         }
-        Money amount = requireMovableAmount(command.amount());
-        apply(new MoneyWithdrawnEvent(walletId, command.transactionId(), amount,
-                balance.debit(amount).amount(), command.description(), command.requestFingerprint()));
-        return new TransactionOutcome(walletId, command.transactionId(), false);
-    }
-
-    private Money requireMovableAmount(Money amount) {
-        if (!amount.currency().equals(balance.currency())) {
-            throw new WalletCurrencyMismatchException(balance.currency(), amount);
+        if (!requested.currency().equals(balance.currency())) {
+            throw new WalletCurrencyMismatchException(balance.currency(), requested);
         }
-        if (!amount.greaterThanZero()) {
-            throw new AmountNotPositiveException(amount);
+        if (!requested.greaterThanZero()) {
+            throw new AmountNotPositiveException(requested);
         }
-        return amount;
-    }
-
-    private TransactionOutcome replayed(TransactionId transactionId) {
-        return new TransactionOutcome(walletId, transactionId, true);
+        apply(event.apply(requested));
+        return new TransactionOutcome(walletId, transactionId, false);
     }
 
     @EventSourcingHandler
