@@ -29,7 +29,8 @@ public class BusinessErrorInterceptor implements MessageHandlerInterceptor<Comma
         } catch (BusinessRuleViolation e) {
             throw refusal(e.error());
         } catch (InvalidMoneyException e) {
-            throw refusal(new BusinessError(ErrorCodes.INVALID_MONEY, e.getMessage(), "amount",
+            throw refusal(new BusinessError(ErrorCodes.INVALID_MONEY, e.getMessage(),
+                    e.reason() == InvalidMoneyException.Reason.UNKNOWN_CURRENCY ? "currency" : "amount",
                     Map.of("reason", e.reason().name())));
         } catch (AggregateNotFoundException e) {
             throw refusal(new BusinessError(ErrorCodes.NOT_FOUND,

@@ -12,6 +12,9 @@ import java.util.Objects;
  */
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
 
+    /** The most digits before the decimal point an amount may have (a quintillion less one minor unit). */
+    public static final int MAX_INTEGER_DIGITS = 18;
+
     public Money {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
@@ -73,6 +76,10 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     private static BigDecimal atCurrencyScale(BigDecimal amount, Currency currency) {
         int scale = Currencies.scaleOf(currency);
         BigDecimal stripped = amount.stripTrailingZeros();
+        if (stripped.precision() - stripped.scale() > MAX_INTEGER_DIGITS) {
+            throw new InvalidMoneyException(InvalidMoneyException.Reason.TOO_LARGE,
+                    "amounts have at most " + MAX_INTEGER_DIGITS + " digits before the decimal point");
+        }
         if (stripped.scale() > scale) {
             throw new InvalidMoneyException(InvalidMoneyException.Reason.TOO_MANY_DECIMALS,
                     currency.getCurrencyCode() + " allows at most " + scale + " decimal places, got "

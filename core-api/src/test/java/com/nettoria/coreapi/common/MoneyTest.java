@@ -36,6 +36,17 @@ class MoneyTest {
     }
 
     @Test
+    void refusesAmountsBeyondEighteenIntegerDigitsWithoutExpandingThem() {
+        assertThat(Money.of(new BigDecimal("999999999999999999.99"), USD).amount()).hasToString("999999999999999999.99");
+        assertThatThrownBy(() -> Money.of(new BigDecimal("1e18"), USD))
+                .isInstanceOfSatisfying(InvalidMoneyException.class,
+                        e -> assertThat(e.reason()).isEqualTo(InvalidMoneyException.Reason.TOO_LARGE));
+        // would take seconds and gigabytes if it were expanded to its scale first
+        assertThatThrownBy(() -> Money.of(new BigDecimal("1e999999999"), USD))
+                .isInstanceOf(InvalidMoneyException.class);
+    }
+
+    @Test
     void refusesUnknownCurrencies() {
         assertThatThrownBy(() -> Money.of("1", "XYZ")).isInstanceOf(InvalidMoneyException.class)
                 .hasMessageContaining("XYZ");

@@ -3,6 +3,7 @@ package com.nettoria.ui.wallet;
 import com.nettoria.coreapi.wallet.WalletTransactionView;
 import com.nettoria.coreapi.wallet.WalletView;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -20,7 +21,9 @@ final class WalletApi {
     }
 
     record MoneyMovementRequest(
-            @NotNull @Schema(example = "150000.00", description = "greater than zero, at most the currency's decimals")
+            @NotNull @Digits(integer = 18, fraction = 8)
+            @Schema(example = "150000.00", description = "greater than zero, at most the currency's decimals, "
+                    + "at most 18 digits before the decimal point")
             BigDecimal amount,
             @Schema(example = "IRR", description = "ISO 4217; the wallet's currency, default the platform's")
             String currency,

@@ -71,7 +71,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidMoneyException.class)
     ResponseEntity<Object> invalidMoney(InvalidMoneyException exception, WebRequest request) {
-        String field = exception.reason() == InvalidMoneyException.Reason.TOO_MANY_DECIMALS ? "amount" : "currency";
+        String field = switch (exception.reason()) {
+            case TOO_MANY_DECIMALS, TOO_LARGE -> "amount";
+            case UNKNOWN_CURRENCY, CURRENCY_MISMATCH -> "currency";
+        };
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "money.invalid",
                 "Invalid amount", exception.getMessage(), field, request));
     }
