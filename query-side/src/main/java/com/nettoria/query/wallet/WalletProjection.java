@@ -93,11 +93,15 @@ public class WalletProjection {
                 text(metaData, Causation.ACTOR_ID), text(metaData, Causation.CAUSE_TYPE),
                 text(metaData, Causation.CAUSE_ID), message.getIdentifier(), occurredAt);
         if (inserted == 1) {
+            // every new movement counts; only a newer one than the last applied sets the balance
             jdbc.update("""
                     UPDATE wallet
-                       SET balance = ?, transaction_count = transaction_count + 1, last_sequence = ?, updated_at = ?
-                     WHERE wallet_id = ? AND last_sequence < ?""",
-                    balanceAfter.amount(), sequence, occurredAt, walletId.value(), sequence);
+                       SET balance = CASE WHEN last_sequence < ? THEN ? ELSE balance END,
+                           updated_at = CASE WHEN last_sequence < ? THEN ? ELSE updated_at END,
+                           last_sequence = GREATEST(last_sequence, ?),
+                           transaction_count = transaction_count + 1
+                     WHERE wallet_id = ?""",
+                    sequence, balanceAfter.amount(), sequence, occurredAt, sequence, walletId.value());
         }
     }
 

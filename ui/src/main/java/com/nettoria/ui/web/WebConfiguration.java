@@ -42,12 +42,19 @@ public class WebConfiguration {
      */
     @Bean
     CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor) {
-        IntervalRetryScheduler retries = IntervalRetryScheduler.builder()
+        IntervalRetryScheduler.Builder settings = IntervalRetryScheduler.builder()
                 .retryExecutor(commandRetryExecutor)
                 .retryInterval(25)
-                .maxRetryCount(20)
-                .nonTransientFailurePredicate(failure -> !isConcurrencyConflict(failure))
-                .build();
+                .maxRetryCount(20);
+        // Axon applies a non-transient predicate to the failure AND to each of its causes, and gives up when any
+        // of them matches; the SQLException under a ConcurrencyException would match "not a conflict", so the
+        // decision is made here on the whole chain instead.
+        IntervalRetryScheduler retries = new IntervalRetryScheduler(settings) {
+            @Override
+            protected boolean isExplicitlyNonTransient(Throwable failure) {
+                return !isConcurrencyConflict(failure);
+            }
+        };
         return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retries).build();
     }
 
