@@ -40,7 +40,8 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  *   <li><b>warmup</b> — like async; lets the JITs of both JVMs and PostgreSQL's caches settle; not reported.</li>
  *   <li><b>async</b> — {@code Prefer: respond-async}: the server answers 202 once the command's event is
  *       committed ("command accepted"). Every {@code lagEvery}-th command of a user is followed by polling
- *       {@code GET /api/wallet/transactions/{id}} until 200: accepted → visible is the projection lag.</li>
+ *       {@code GET /api/wallet/transactions/{id}} (2 ms apart, doubling to 20 ms) until 200: accepted → visible
+ *       is the projection lag.</li>
  *   <li><b>sync</b> — no Prefer header: the server answers 200 only once the read model shows the movement.</li>
  * </ol>
  * Command latency and lag are recorded in HdrHistograms (microseconds) and written, with throughput and counts,
@@ -95,7 +96,8 @@ public class WalletSimulation extends Simulation {
         }
         ScenarioBuilder scenario = scenario(stats.name)
                 .exec(signIn(stats.name))
-                .during(Duration.ofSeconds(seconds)).on(loop);
+                // exitASAP = false: finish the iteration under way, so that no answered command goes unrecorded
+                .during(Duration.ofSeconds(seconds), false).on(loop);
         return scenario.injectOpen(atOnceUsers(users));
     }
 
@@ -160,10 +162,15 @@ public class WalletSimulation extends Simulation {
                         .check(status().saveAs("pollStatus"), status().in(200, 404)))
                 .exec(session -> afterPoll(stats, session));
         if (SETTINGS.pollIntervalMillis() > 0) {
-            poll = poll.doIf(session -> !session.getBoolean("visible"))
-                    .then(pause(Duration.ofMillis(SETTINGS.pollIntervalMillis())));
+            // the pause doubles after each miss, up to pollMaxIntervalMillis: fine resolution for short lags,
+            // and long lags do not turn into a flood of polls that would load the platform they measure
+            poll = poll.doIf(session -> !session.getBoolean("visible")).then(
+                    pause(session -> Duration.ofMillis(session.getLong("pollPause")))
+                            .exec(session -> session.set("pollPause",
+                                    Math.min(session.getLong("pollPause") * 2, SETTINGS.pollMaxIntervalMillis()))));
         }
-        return exec(session -> session.set("visible", !session.getBoolean("probe")))
+        return exec(session -> session.set("visible", !session.getBoolean("probe"))
+                .set("pollPause", (long) SETTINGS.pollIntervalMillis()))
                 .asLongAs(session -> !session.getBoolean("visible")).on(poll);
     }
 
@@ -208,7 +215,8 @@ public class WalletSimulation extends Simulation {
         out.put("settings.async", SETTINGS.asyncUsers() + " users x " + SETTINGS.asyncSeconds() + " s");
         out.put("settings.sync", SETTINGS.syncUsers() + " users x " + SETTINGS.syncSeconds() + " s");
         out.put("settings.lagEvery", Integer.toString(SETTINGS.lagEvery()));
-        out.put("settings.pollIntervalMillis", Integer.toString(SETTINGS.pollIntervalMillis()));
+        out.put("settings.pollIntervalMillis", SETTINGS.pollIntervalMillis() + " doubling up to "
+                + SETTINGS.pollMaxIntervalMillis());
         out.put("settings.amount", SETTINGS.amount() + " " + SETTINGS.currency());
         for (PhaseStats stats : List.of(warmup, async, sync)) {
             out.putAll(stats.figures());
