@@ -50,6 +50,9 @@ final class WalletApi {
         }
     }
 
+    record OpeningWallet(String walletId, String currency, String status) {
+    }
+
     record AcceptedTransaction(String transactionId, String walletId, String status) {
     }
 

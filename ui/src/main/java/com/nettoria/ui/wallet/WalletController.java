@@ -56,6 +56,7 @@ import java.util.regex.Pattern;
 import static com.nettoria.ui.wallet.WalletApi.AcceptedTransaction;
 import static com.nettoria.ui.wallet.WalletApi.MoneyMovementRequest;
 import static com.nettoria.ui.wallet.WalletApi.OpenWalletRequest;
+import static com.nettoria.ui.wallet.WalletApi.OpeningWallet;
 import static com.nettoria.ui.wallet.WalletApi.TransactionPage;
 import static com.nettoria.ui.wallet.WalletApi.TransactionResponse;
 import static com.nettoria.ui.wallet.WalletApi.WalletResponse;
@@ -95,7 +96,7 @@ public class WalletController {
 
     @PostMapping
     @Operation(summary = "Open my wallet in a currency (opening an open wallet again answers it unchanged)")
-    public ResponseEntity<WalletResponse> open(@AuthenticationPrincipal Jwt caller, HttpServletRequest request,
+    public ResponseEntity<?> open(@AuthenticationPrincipal Jwt caller, HttpServletRequest request,
                                                @RequestBody(required = false) OpenWalletRequest body) {
         String currencyCode = body == null ? null : body.currency();
         Currency currency = currency(currencyCode);
@@ -107,10 +108,12 @@ public class WalletController {
         }
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(new OpenWalletCommand(walletId, owner, currency))
                 .withMetaData(RequestCausation.customerRequest(caller, request, null)));
-        WalletView opened = readModel.await(() -> findWallet(walletId))
-                .orElseThrow(() -> new IllegalStateException("wallet " + walletId + " opened but not yet visible"));
-        return ResponseEntity.created(URI.create("/api/wallet?currency=" + currency.getCurrencyCode()))
-                .body(WalletResponse.of(opened));
+        URI location = URI.create("/api/wallet?currency=" + currency.getCurrencyCode());
+        // opened either way; a read model slower than the wait is answered 202, never as a failure
+        return readModel.await(() -> findWallet(walletId))
+                .<ResponseEntity<?>>map(opened -> ResponseEntity.created(location).body(WalletResponse.of(opened)))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.ACCEPTED).location(location)
+                        .body(new OpeningWallet(walletId.value(), currency.getCurrencyCode(), "opening")));
     }
 
     @PostMapping("/deposit")

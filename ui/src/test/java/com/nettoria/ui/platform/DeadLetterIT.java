@@ -72,8 +72,9 @@ class DeadLetterIT {
                     select count(*) from deadletterentry
                      where processinggroup = ? and sequenceidentifier = ?""", Long.class,
                     WalletProjection.PROCESSING_GROUP, poisoned.value())).isEqualTo(1L);
-            assertThat(jdbc.queryForObject("select balance from wallet where wallet_id = ?",
-                    java.math.BigDecimal.class, healthy.value())).isEqualByComparingTo("5.00");
+            assertThat(jdbc.queryForList("select balance from wallet where wallet_id = ?",
+                    java.math.BigDecimal.class, healthy.value()))
+                    .singleElement().satisfies(balance -> assertThat(balance).isEqualByComparingTo("5.00"));
         });
         assertThat(jdbc.queryForObject("select count(*) from wallet_transaction where wallet_id = ?", Long.class,
                 poisoned.value())).isZero();
