@@ -15,11 +15,11 @@ class DomainArchitectureTest {
 
     @ArchTest
     static final ArchRule aggregatesAndRulesDoNotDependOnSpring = noClasses()
-            .that().resideOutsideOfPackage("com.nettoria.command.common..")
+            .that().resideOutsideOfPackages("com.nettoria.command.common..", "com.nettoria.command..adapter..")
             .and().doNotHaveSimpleName("CommandSideApplication")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..",
                     "java.net..", "java.io..")
-            .because("aggregates decide from their own state only; infrastructure lives at the edges");
+            .because("aggregates decide from their own state only; infrastructure lives at the edges, in adapter packages");
 
     @ArchTest
     static final ArchRule aggregatesHaveNoSetters = noMethods()

@@ -15,10 +15,11 @@ public final class Causation {
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
     public static final String REQUEST_ID = "requestId";
     public static final String CLIENT_ADDRESS = "clientAddress";
+    public static final String USER_AGENT = "userAgent";
 
     /** Every key above, for correlation data providers. */
     public static final String[] KEYS = {
-            ACTOR_ID, ACTOR_ROLES, CAUSE_TYPE, CAUSE_ID, IDEMPOTENCY_KEY, REQUEST_ID, CLIENT_ADDRESS
+            ACTOR_ID, ACTOR_ROLES, CAUSE_TYPE, CAUSE_ID, IDEMPOTENCY_KEY, REQUEST_ID, CLIENT_ADDRESS, USER_AGENT
     };
 
     /** Values of {@link #CAUSE_TYPE}. */
@@ -29,6 +30,7 @@ public final class Causation {
         public static final String INVOICE = "invoice";
         public static final String VM_HOUR = "vm-hour";
         public static final String PAYMENT = "payment";
+        public static final String SYSTEM = "system";
 
         private CauseType() {
         }

@@ -14,6 +14,24 @@ public final class ErrorCodes {
     public static final String WALLET_AMOUNT_NOT_POSITIVE = "wallet.amount-not-positive";
     public static final String IDEMPOTENCY_KEY_REUSED = "idempotency.key-reused";
 
+    public static final String INVALID_INPUT = "input.invalid";
+    public static final String ACCOUNT_ALREADY_EXISTS = "identity.account-exists";
+    public static final String WEAK_PASSWORD = "identity.weak-password";
+    public static final String WRONG_PASSWORD = "identity.wrong-password";
+    public static final String INVALID_CODE = "identity.invalid-code";
+    public static final String CODE_RESEND_TOO_SOON = "identity.code-resend-too-soon";
+    public static final String CONTACT_NOT_VERIFIED = "identity.contact-not-verified";
+    public static final String ALREADY_VERIFIED = "identity.already-verified";
+    public static final String TWO_FACTOR_STATE = "identity.two-factor-state";
+    public static final String ACCOUNT_SUSPENDED = "identity.account-suspended";
+    public static final String IDENTITY_ALREADY_VERIFIED = "identity.identity-already-verified";
+    public static final String NO_IDENTITY_DOCUMENT = "identity.no-identity-document";
+    public static final String LAST_ROLE = "identity.last-role";
+    public static final String SESSION_NOT_FOUND = "identity.session-not-found";
+    public static final String VERIFICATION_REQUIRED = "identity.verification-required";
+    public static final String PROFILE_INCOMPLETE = "identity.profile-incomplete";
+    public static final String TOO_MANY_REQUESTS = "rate-limit.exceeded";
+
     private ErrorCodes() {
     }
 }

@@ -1,0 +1,4 @@
+package com.nettoria.coreapi.identity;
+
+public record EmailVerifiedEvent(UserId userId, EmailAddress email) {
+}

@@ -1,0 +1,4 @@
+package com.nettoria.coreapi.identity;
+
+public record RoleGrantedEvent(UserId userId, Role role) {
+}

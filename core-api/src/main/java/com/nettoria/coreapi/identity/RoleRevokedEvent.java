@@ -1,0 +1,4 @@
+package com.nettoria.coreapi.identity;
+
+public record RoleRevokedEvent(UserId userId, Role role) {
+}

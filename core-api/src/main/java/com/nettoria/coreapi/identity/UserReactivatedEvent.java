@@ -1,0 +1,4 @@
+package com.nettoria.coreapi.identity;
+
+public record UserReactivatedEvent(UserId userId) {
+}

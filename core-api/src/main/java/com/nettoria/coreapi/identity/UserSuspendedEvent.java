@@ -1,0 +1,4 @@
+package com.nettoria.coreapi.identity;
+
+public record UserSuspendedEvent(UserId userId, String reason) {
+}
