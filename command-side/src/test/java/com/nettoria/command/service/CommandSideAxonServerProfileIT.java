@@ -1,5 +1,7 @@
 package com.nettoria.command.service;
 
+import com.nettoria.command.identity.UserAccount;
+import com.nettoria.command.wallet.CustomerWalletPolicy;
 import com.nettoria.command.wallet.Wallet;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.axonserver.connector.AxonServerConfiguration;
@@ -32,6 +34,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
+import java.util.List;
+import java.util.ArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +52,8 @@ class CommandSideAxonServerProfileIT {
     private static EmbeddedPostgres postgres;
     private static ConfigurableApplicationContext service;
 
+    private static List<String> queryScriptVersions;
+
     @BeforeAll
     static void startTheCommandServiceAloneWithTheAxonServerProfileAndNoAxonServerRunning() throws IOException {
         postgres = EmbeddedPostgres.builder().start();
@@ -59,6 +66,12 @@ class CommandSideAxonServerProfileIT {
         }
         Flyway.configure().dataSource(postgres.getPostgresDatabase())
                 .locations("filesystem:" + scripts).load().migrate();
+        try (Stream<Path> files = Files.list(scripts)) {
+            queryScriptVersions = files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.startsWith("V"))
+                    .map(name -> name.substring(1, name.indexOf("__")).replace('_', '.'))
+                    .sorted().toList();
+        }
         service = CommandSideService.start(postgres, "--spring.profiles.active=axonserver",
                 "--AXON_SERVER=" + AXON_SERVER);
     }
@@ -124,19 +137,22 @@ class CommandSideAxonServerProfileIT {
     @Test
     void theCommandSideMigratesAxonsOwnTablesBesideTheQuerySidesMigrations() {
         JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
+        List<String> expected = new ArrayList<>(queryScriptVersions);
+        expected.addAll(List.of("20261125.01", "20261125.02", "20261126.10"));
         assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank",
-                String.class)).containsExactly("20261125.50", "20261125.01", "20261125.02");
+                String.class)).containsExactlyElementsOf(expected);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM tokenentry", Long.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM scheduled_tasks", Long.class)).isZero();
     }
 
     @Test
-    void theWalletAggregateIsRegisteredAndNoProjectionIs() {
+    void theAggregatesAndTheWalletPolicyAreRegisteredAndNoProjectionIs() {
         Configuration axon = service.getBean(Configuration.class);
         assertThat(axon.findModules(AggregateConfiguration.class))
                 .extracting(AggregateConfiguration::aggregateType)
-                .containsExactly(Wallet.class);
-        assertThat(service.getBean(EventProcessingConfiguration.class).eventProcessors()).isEmpty();
+                .containsExactlyInAnyOrder(Wallet.class, UserAccount.class);
+        assertThat(service.getBean(EventProcessingConfiguration.class).eventProcessors().keySet())
+                .containsExactly(CustomerWalletPolicy.PROCESSING_GROUP);
         assertThat(service.containsBean("walletProjection")).isFalse();
     }
 }

@@ -31,6 +31,10 @@ final class CommandSideService {
                 "--spring.datasource.password=postgres",
                 "--server.port=0",
                 "--db-scheduler.polling-interval=200ms",
+                // cheap password hashing and a throw-away HMAC key: tests are about behaviour, not hash cost
+                "--nettoria.identity.password-hash.argon2.memory-kib=256",
+                "--nettoria.identity.password-hash.argon2.iterations=1",
+                "--nettoria.identity.hmac-key-file=" + System.getProperty("java.io.tmpdir") + "/nettoria-test-identity/hmac.key",
                 "--logging.level.root=WARN"));
         arguments.addAll(List.of(extraArguments));
         return application.run(arguments.toArray(String[]::new));

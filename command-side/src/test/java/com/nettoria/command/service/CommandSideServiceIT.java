@@ -1,5 +1,6 @@
 package com.nettoria.command.service;
 
+import com.nettoria.command.identity.UserAccount;
 import com.nettoria.command.wallet.Wallet;
 import com.nettoria.coreapi.common.CustomerId;
 import com.nettoria.coreapi.wallet.OpenWalletCommand;
@@ -66,7 +67,7 @@ class CommandSideServiceIT {
     void itMigratesOnlyAxonsOwnTables() {
         JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
         assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank",
-                String.class)).containsExactly("20261125.01", "20261125.02");
+                String.class)).containsExactly("20261125.01", "20261125.02", "20261126.10");
         List<String> tables = jdbc.queryForList(
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'", String.class);
         assertThat(tables).contains("domainevententry", "snapshotevententry", "tokenentry", "sagaentry",
@@ -90,7 +91,7 @@ class CommandSideServiceIT {
     void theWalletAggregateHandlesACommandAndItsEventLandsInPostgresql() {
         assertThat(service.getBean(Configuration.class).findModules(AggregateConfiguration.class))
                 .extracting(AggregateConfiguration::aggregateType)
-                .containsExactly(Wallet.class);
+                .containsExactlyInAnyOrder(Wallet.class, UserAccount.class);
         CustomerId owner = new CustomerId("customer-service-test");
         WalletId wallet = WalletId.of(owner, Currency.getInstance("USD"));
 

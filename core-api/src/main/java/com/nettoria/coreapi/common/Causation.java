@@ -31,6 +31,8 @@ public final class Causation {
         public static final String VM_HOUR = "vm-hour";
         public static final String PAYMENT = "payment";
         public static final String SYSTEM = "system";
+        public static final String ADMIN_CLI = "admin-cli";
+        public static final String ADMIN_REQUEST = "admin-request";
 
         private CauseType() {
         }

@@ -1,0 +1,21 @@
+package com.nettoria.command.identity;
+
+import com.nettoria.coreapi.identity.EmailAddress;
+import com.nettoria.coreapi.identity.MobileNumber;
+import com.nettoria.coreapi.identity.UserId;
+
+import java.util.Optional;
+
+/**
+ * The write side's set-based rule that one email address and one mobile number belong to one account, and the
+ * lookup from what a person types at login to their account. Claims are written in the same transaction as
+ * the registration's events, so a lost race rolls both back.
+ */
+public interface ContactDirectory {
+
+    /** @throws AccountAlreadyExistsException when either contact belongs to an account already */
+    void claim(UserId userId, EmailAddress email, MobileNumber mobile);
+
+    /** The account an email address or mobile number (in any accepted spelling) belongs to. */
+    Optional<UserId> find(String login);
+}

@@ -1,0 +1,25 @@
+package com.nettoria.command.identity;
+
+import java.time.Duration;
+
+/** The numbers behind the account rules (OWASP ASVS level 2), in one place. */
+final class IdentityRules {
+
+    /** One-time codes: 6 digits, alive 10 minutes, 5 tries, a new one no sooner than 60 s after the last. */
+    static final int CODE_DIGITS = 6;
+    static final Duration CODE_TTL = Duration.ofMinutes(10);
+    static final int CODE_ATTEMPTS = 5;
+    static final Duration CODE_RESEND_COOLDOWN = Duration.ofSeconds(60);
+
+    /** A session (a refresh token family) lives at most 30 days from login, however often it is refreshed. */
+    static final Duration SESSION_LIFETIME = Duration.ofDays(30);
+
+    /** The second factor must follow the password within 5 minutes and 5 tries. */
+    static final Duration SECOND_FACTOR_TTL = Duration.ofMinutes(5);
+    static final int SECOND_FACTOR_ATTEMPTS = 5;
+
+    static final int RECOVERY_CODES = 10;
+
+    private IdentityRules() {
+    }
+}

@@ -1,0 +1,120 @@
+package com.nettoria.command.notification.adapter.text;
+
+import com.nettoria.command.notification.Notification;
+import com.nettoria.command.notification.NotificationFailedException;
+import com.nettoria.command.notification.NotificationTemplate;
+import com.nettoria.coreapi.identity.ContactChannel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static com.nettoria.command.notification.adapter.NotificationTestData.CODE;
+import static com.nettoria.command.notification.adapter.NotificationTestData.EMAIL;
+import static com.nettoria.command.notification.adapter.NotificationTestData.email;
+import static com.nettoria.command.notification.adapter.NotificationTestData.parametersWith;
+import static com.nettoria.command.notification.adapter.NotificationTestData.sms;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class NotificationTextsTest {
+
+    private final NotificationTexts texts = new NotificationTexts("https://nettoria.example/");
+
+    static Stream<Arguments> everyTemplateInBothLanguages() {
+        return Arrays.stream(NotificationTemplate.values())
+                .flatMap(template -> Stream.of(Arguments.of(template, "fa"), Arguments.of(template, "en")));
+    }
+
+    @ParameterizedTest(name = "{0} in {1}")
+    @MethodSource("everyTemplateInBothLanguages")
+    void everyTemplateHasAnSmsTextWithAllItsParametersFilledIn(NotificationTemplate template, String language) {
+        String text = texts.sms(sms(template, language));
+
+        assertThat(text).isNotBlank().doesNotContain("{").doesNotContain("}");
+        if (template.parameters().contains("code")) {
+            assertThat(text).contains(CODE);
+        }
+        assertThat(text).contains("fa".equals(language) ? "نتوریا" : "Nettoria");
+    }
+
+    @ParameterizedTest(name = "{0} in {1}")
+    @MethodSource("everyTemplateInBothLanguages")
+    void everyTemplateHasAnEmailWithSubjectTextAndHtml(NotificationTemplate template, String language) {
+        MailContent mail = texts.mail(email(template, language));
+
+        assertThat(mail.subject()).isNotBlank().doesNotContain("{").doesNotContain("\n");
+        assertThat(mail.text()).isNotBlank().doesNotContain("[(").doesNotContain("[#").doesNotContain("${")
+                .contains("fa".equals(language) ? "سلام Sara،" : "Hello Sara,");
+        assertThat(mail.html()).doesNotContain(" th:").doesNotContain("${")
+                .contains("<html lang=\"" + language + "\"")
+                .contains("fa".equals(language) ? "dir=\"rtl\"" : "dir=\"ltr\"")
+                .contains("https://nettoria.example");
+        if (template.parameters().contains("code")) {
+            assertThat(mail.text()).contains(CODE);
+            assertThat(mail.html()).contains(CODE);
+        }
+    }
+
+    @Test
+    void theHtmlPartEscapesParametersAndTheNameWhileTheTextPartKeepsThemAsTheyAre() {
+        String link = "https://nettoria.example/verify?token=a&next=\"><script>alert(1)</script>";
+        Notification notification = new Notification(ContactChannel.EMAIL, EMAIL, "<b>Sara</b>", "en",
+                NotificationTemplate.VERIFY_EMAIL, parametersWith(NotificationTemplate.VERIFY_EMAIL, "link", link));
+
+        MailContent mail = texts.mail(notification);
+
+        assertThat(mail.html()).doesNotContain("<script>").doesNotContain("<b>Sara</b>")
+                .contains("Hello &lt;b&gt;Sara&lt;/b&gt;,")
+                .contains("href=\"https://nettoria.example/verify?token=a&amp;next=&quot;&gt;&lt;script&gt;");
+        assertThat(mail.text()).contains("Hello <b>Sara</b>,").contains(link);
+    }
+
+    @Test
+    void aLinkThatIsAPathIsMadeAbsoluteWithThePublicBaseUrl() {
+        MailContent mail = texts.mail(email(NotificationTemplate.VERIFY_EMAIL, "fa"));
+
+        assertThat(mail.text()).contains("https://nettoria.example/verify-email?token=abc");
+        assertThat(mail.html()).contains("href=\"https://nettoria.example/verify-email?token=abc\"");
+    }
+
+    @Test
+    void theTwoFactorStateIsSaidInTheRecipientsLanguage() {
+        Map<String, String> disabled = Map.of("state", "disabled");
+        Notification persian = new Notification(ContactChannel.SMS, "+989121234567", null, "fa",
+                NotificationTemplate.TWO_FACTOR_CHANGED, disabled);
+        Notification english = new Notification(ContactChannel.EMAIL, EMAIL, null, "en",
+                NotificationTemplate.TWO_FACTOR_CHANGED, disabled);
+
+        assertThat(texts.sms(persian)).contains("غیرفعال شد");
+        assertThat(texts.mail(english).subject()).isEqualTo("Two-step verification turned off for your Nettoria account");
+        assertThat(texts.mail(english).text()).contains("was turned off").doesNotContain("turned on");
+        assertThat(texts.displayValue("fa", "state", "enabled")).isEqualTo("فعال");
+        assertThat(texts.displayValue("en", "code", CODE)).isEqualTo(CODE);
+    }
+
+    @Test
+    void aRecipientWithoutANameIsGreetedWithoutOne() {
+        Notification nameless = new Notification(ContactChannel.EMAIL, EMAIL, " ", "fa",
+                NotificationTemplate.PASSWORD_CHANGED, Map.of());
+
+        MailContent mail = texts.mail(nameless);
+
+        assertThat(mail.text()).startsWith("سلام،\n");
+        assertThat(mail.html()).contains(">سلام،</p>");
+    }
+
+    @Test
+    void aMessageLackingAParameterItsTemplateDeclaresIsRefused() {
+        Notification withoutCode = new Notification(ContactChannel.SMS, "+989121234567", null, "en",
+                NotificationTemplate.LOGIN_CODE, Map.of("minutes", "10"));
+
+        assertThatThrownBy(() -> texts.sms(withoutCode))
+                .isInstanceOf(NotificationFailedException.class)
+                .hasMessage("LOGIN_CODE lacks its parameter 'code'");
+    }
+}
