@@ -51,11 +51,12 @@ class QuerySideAxonServerProfileIT {
         // the command side migrates Axon's tables into the shared database first (docker-compose starts it
         // first): its own scripts, read from the sibling module (Maven runs tests in the module's directory)
         Path scripts = Path.of("../command-side/src/main/resources/db/migration/axon");
-        if (!Files.isDirectory(scripts)) {
+        Path commandScripts = Path.of("../command-side/src/main/resources/db/migration/command");
+        if (!Files.isDirectory(scripts) || !Files.isDirectory(commandScripts)) {
             throw new IllegalStateException("the other service's migrations are not at " + scripts.toAbsolutePath());
         }
         Flyway.configure().dataSource(postgres.getPostgresDatabase())
-                .locations("filesystem:" + scripts).load().migrate();
+                .locations("filesystem:" + scripts, "filesystem:" + commandScripts).load().migrate();
         service = QuerySideService.start(postgres, "--spring.profiles.active=axonserver",
                 "--AXON_SERVER=" + AXON_SERVER);
     }
@@ -131,7 +132,8 @@ class QuerySideAxonServerProfileIT {
     void itMigratesItsReadModelsBesideTheCommandSidesMigrations() {
         JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
         assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank",
-                String.class)).containsExactly("20261125.01", "20261125.02", "20261125.50");
+                String.class)).containsExactly("20261125.01", "20261125.02", "20261126.10", "20261125.50",
+                "20261126.50", "20261126.51", "20261126.52");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM wallet", Long.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM wallet_transaction", Long.class)).isZero();
     }

@@ -1,0 +1,89 @@
+package com.nettoria.query.identity;
+
+import com.nettoria.coreapi.common.Causation;
+import com.nettoria.coreapi.identity.EmailAddress;
+import com.nettoria.coreapi.identity.IdentityDocument;
+import com.nettoria.coreapi.identity.LoginMethod;
+import com.nettoria.coreapi.identity.LoginSucceededEvent;
+import com.nettoria.coreapi.identity.MobileNumber;
+import com.nettoria.coreapi.identity.Role;
+import com.nettoria.coreapi.identity.SessionId;
+import com.nettoria.coreapi.identity.UserId;
+import com.nettoria.coreapi.identity.UserRegisteredEvent;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Test data of the identity read models: one account's events as its aggregate records them, each with its own
+ * identifier, the account's next sequence number and a time one second after the previous event.
+ */
+final class UserEvents {
+
+    static final Instant START = Instant.parse("2026-02-01T09:00:00Z");
+    static final Instant FAR_FUTURE = Instant.parse("2100-01-01T00:00:00Z");
+    static final String NATIONAL_CODE = "0499370899";
+    static final IdentityDocument IRANIAN_DOCUMENT = IdentityDocument.iranian(NATIONAL_CODE, LocalDate.of(1990, 3, 21));
+    static final IdentityDocument PASSPORT = IdentityDocument.passport("X98765432", "DE", LocalDate.of(1985, 7, 1));
+    static final String PASSWORD_HASH = "{argon2}$argon2id$v=19$m=16384,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo";
+
+    private final UserId userId;
+    private long sequence = -1;
+    private Instant time;
+
+    UserEvents(UserId userId, Instant start) {
+        this.userId = userId;
+        this.time = start;
+    }
+
+    static UserEvents of(String userId) {
+        return new UserEvents(new UserId(userId), START);
+    }
+
+    UserId userId() {
+        return userId;
+    }
+
+    /** The time of the last event made. */
+    Instant lastTime() {
+        return time;
+    }
+
+    <T> DomainEventMessage<T> next(T payload) {
+        return next(payload, MetaData.emptyInstance());
+    }
+
+    <T> DomainEventMessage<T> next(T payload, MetaData metaData) {
+        return after(Duration.ofSeconds(1), payload, metaData);
+    }
+
+    <T> DomainEventMessage<T> after(Duration pause, T payload, MetaData metaData) {
+        sequence++;
+        time = time.plus(pause);
+        return new GenericDomainEventMessage<>("User", userId.value(), sequence, payload, metaData,
+                UUID.randomUUID().toString(), time);
+    }
+
+    UserRegisteredEvent registered(String firstName, String lastName, String email, String mobile, Role... roles) {
+        return new UserRegisteredEvent(userId, firstName, lastName, EmailAddress.parse(email),
+                MobileNumber.parse(mobile), PASSWORD_HASH, Set.of(roles), "fa");
+    }
+
+    LoginSucceededEvent loggedIn(SessionId session, Instant expiresAt) {
+        return new LoginSucceededEvent(userId, session, LoginMethod.PASSWORD, "refresh-hash-" + session, expiresAt, 0);
+    }
+
+    /** The metadata of a request the user made from a browser. */
+    static MetaData request(String actorId, String clientAddress, String userAgent) {
+        return MetaData.with(Causation.ACTOR_ID, actorId)
+                .and(Causation.CLIENT_ADDRESS, clientAddress)
+                .and(Causation.USER_AGENT, userAgent)
+                .and(Causation.REQUEST_ID, UUID.randomUUID().toString());
+    }
+}
