@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class NettoriaApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && "admin".equals(args[0])) {
+            System.exit(AdminCli.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         SpringApplication.run(NettoriaApplication.class, args);
     }
 }

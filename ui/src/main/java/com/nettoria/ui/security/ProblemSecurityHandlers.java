@@ -19,7 +19,7 @@ import java.net.URI;
 
 /**
  * 401 and 403 as {@code application/problem+json}, with the standard {@code WWW-Authenticate} header
- * (RFC 6750) that says why a token was refused.
+ * (RFC 6750) that says why a token was refused; 503 when a token could not be checked at all right now.
  */
 @Component
 public class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -35,6 +35,11 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
                          AuthenticationException exception) throws IOException {
+        if (exception instanceof TokenCheckUnavailableException) {
+            write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "auth.check-unavailable",
+                    "Cannot check the token now", exception.getMessage() + "; try again shortly");
+            return;
+        }
         bearerEntryPoint.commence(request, response, exception);
         write(request, response, HttpStatus.UNAUTHORIZED, "auth.unauthenticated", "Authentication required",
                 "a valid bearer access token is required: " + exception.getMessage());
@@ -48,8 +53,8 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
                 "your roles do not allow this request");
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
-                       String title, String detail) throws IOException {
+    void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
+               String title, String detail) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("urn:problem:nettoria:" + code));
         problem.setTitle(title);

@@ -11,16 +11,31 @@ final class BusinessProblems {
     record Mapping(HttpStatus status, String title) {
     }
 
-    private static final Map<String, Mapping> MAPPINGS = Map.of(
-            ErrorCodes.NOT_FOUND, new Mapping(HttpStatus.NOT_FOUND, "Not found"),
-            ErrorCodes.ALREADY_EXISTS, new Mapping(HttpStatus.CONFLICT, "Already exists"),
-            ErrorCodes.CONCURRENT_MODIFICATION, new Mapping(HttpStatus.CONFLICT, "Changed concurrently, try again"),
-            ErrorCodes.INVALID_MONEY, new Mapping(HttpStatus.BAD_REQUEST, "Invalid amount"),
-            ErrorCodes.WALLET_AMOUNT_NOT_POSITIVE, new Mapping(HttpStatus.BAD_REQUEST, "Invalid amount"),
-            ErrorCodes.WALLET_INSUFFICIENT_FUNDS, new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "Insufficient funds"),
-            ErrorCodes.WALLET_CURRENCY_MISMATCH, new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "Wrong currency"),
-            ErrorCodes.IDEMPOTENCY_KEY_REUSED,
-            new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency key reused for a different request"));
+    private static final Map<String, Mapping> MAPPINGS = Map.ofEntries(
+            Map.entry(ErrorCodes.NOT_FOUND, new Mapping(HttpStatus.NOT_FOUND, "Not found")),
+            Map.entry(ErrorCodes.ALREADY_EXISTS, new Mapping(HttpStatus.CONFLICT, "Already exists")),
+            Map.entry(ErrorCodes.CONCURRENT_MODIFICATION, new Mapping(HttpStatus.CONFLICT, "Changed concurrently, try again")),
+            Map.entry(ErrorCodes.INVALID_MONEY, new Mapping(HttpStatus.BAD_REQUEST, "Invalid amount")),
+            Map.entry(ErrorCodes.WALLET_AMOUNT_NOT_POSITIVE, new Mapping(HttpStatus.BAD_REQUEST, "Invalid amount")),
+            Map.entry(ErrorCodes.WALLET_INSUFFICIENT_FUNDS, new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "Insufficient funds")),
+            Map.entry(ErrorCodes.WALLET_CURRENCY_MISMATCH, new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "Wrong currency")),
+            Map.entry(ErrorCodes.IDEMPOTENCY_KEY_REUSED,
+                    new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency key reused for a different request")),
+            Map.entry(ErrorCodes.ACCOUNT_ALREADY_EXISTS, new Mapping(HttpStatus.CONFLICT, "Account exists")),
+            Map.entry(ErrorCodes.WEAK_PASSWORD, new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "Password too weak")),
+            Map.entry(ErrorCodes.WRONG_PASSWORD, new Mapping(HttpStatus.FORBIDDEN, "Wrong password")),
+            Map.entry(ErrorCodes.INVALID_CODE, new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid code")),
+            Map.entry(ErrorCodes.CODE_RESEND_TOO_SOON, new Mapping(HttpStatus.TOO_MANY_REQUESTS, "Too soon")),
+            Map.entry(ErrorCodes.CONTACT_NOT_VERIFIED, new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "Contact not verified")),
+            Map.entry(ErrorCodes.ALREADY_VERIFIED, new Mapping(HttpStatus.CONFLICT, "Already verified")),
+            Map.entry(ErrorCodes.TWO_FACTOR_STATE, new Mapping(HttpStatus.CONFLICT, "Two-factor authentication")),
+            Map.entry(ErrorCodes.ACCOUNT_SUSPENDED, new Mapping(HttpStatus.FORBIDDEN, "Account suspended")),
+            Map.entry(ErrorCodes.IDENTITY_ALREADY_VERIFIED, new Mapping(HttpStatus.CONFLICT, "Identity already verified")),
+            Map.entry(ErrorCodes.NO_IDENTITY_DOCUMENT, new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "No identity document")),
+            Map.entry(ErrorCodes.LAST_ROLE, new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "Last role")),
+            Map.entry(ErrorCodes.SESSION_NOT_FOUND, new Mapping(HttpStatus.NOT_FOUND, "No such session")),
+            Map.entry(ErrorCodes.VERIFICATION_REQUIRED, new Mapping(HttpStatus.FORBIDDEN, "Verification required")),
+            Map.entry(ErrorCodes.PROFILE_INCOMPLETE, new Mapping(HttpStatus.FORBIDDEN, "Profile incomplete")));
 
     private BusinessProblems() {
     }

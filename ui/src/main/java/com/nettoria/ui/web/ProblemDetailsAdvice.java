@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.nettoria.coreapi.common.BusinessError;
 import com.nettoria.coreapi.common.InvalidMoneyException;
+import com.nettoria.coreapi.identity.InvalidIdentityInputException;
+import com.nettoria.ui.security.ratelimit.RateLimitExceededException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -49,7 +51,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail body = problem(problem.status(), problem.code(), problem.title(), problem.getMessage(),
                 problem.field(), request);
         problem.properties().forEach(body::setProperty);
-        return ResponseEntity.status(problem.status()).body(body);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.status());
+        Object retryAfter = problem.properties().get("retryAfterSeconds");
+        if (retryAfter != null) {
+            answer.header(HttpHeaders.RETRY_AFTER, retryAfter.toString());
+        }
+        return answer.body(body);
+    }
+
+    @ExceptionHandler(InvalidIdentityInputException.class)
+    ResponseEntity<Object> invalidIdentityInput(InvalidIdentityInputException exception, WebRequest request) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "request.invalid", "Invalid request",
+                exception.getMessage(), exception.field(), request));
     }
 
     @ExceptionHandler(CommandExecutionException.class)
@@ -85,6 +98,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "aggregate.concurrent-modification", "Changed concurrently, try again",
                 "another request changed the same resource at the same moment; nothing was changed by this one",
                 null, request));
+    }
+
+    @ExceptionHandler(RateLimitExceededException.class)
+    ResponseEntity<Object> rateLimited(RateLimitExceededException exception, WebRequest request) {
+        long seconds = exception.retryAfterSeconds();
+        ProblemDetail body = problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limit.exceeded", "Too many attempts",
+                "too many attempts; try again in " + seconds + " seconds", null, request);
+        body.setProperty("retryAfter", seconds);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(body);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -17,6 +17,18 @@ public final class RequestCausation {
     private RequestCausation() {
     }
 
+    /** A request before sign-in (registration, login, recovery): no actor yet, only where it came from. */
+    public static MetaData anonymousRequest(HttpServletRequest request) {
+        Map<String, Object> values = new HashMap<>();
+        values.put(Causation.CAUSE_TYPE, Causation.CauseType.CUSTOMER_REQUEST);
+        values.put(Causation.CLIENT_ADDRESS, request.getRemoteAddr());
+        String requestId = MDC.get(RequestLoggingFilter.MDC_KEY);
+        if (requestId != null) {
+            values.put(Causation.REQUEST_ID, requestId);
+        }
+        return MetaData.from(values);
+    }
+
     public static MetaData customerRequest(Jwt caller, HttpServletRequest request, String idempotencyKey) {
         Map<String, Object> values = new HashMap<>();
         values.put(Causation.ACTOR_ID, caller.getSubject());

@@ -248,6 +248,14 @@ class SecurityIT {
         }
 
         @Test
+        void refusesATokenSignedByAnUnknownKeyUnderAKeyIdTheRingDoesNotKnow() throws JOSEException {
+            RSAKey stranger = new RSAKeyGenerator(2048).keyID("nettoria-20990101T000000Z-deadbeef")
+                    .keyUse(KeyUse.SIGNATURE).generate();
+
+            assertRefused(signRs256(validClaims().build(), stranger));
+        }
+
+        @Test
         void refusesATokenOfAnotherIssuer() {
             assertRefused(platformToken(claims -> claims.issuer("https://evil.example")));
             assertRefused(platformToken(claims -> claims.issuer(null)));
@@ -376,7 +384,43 @@ class SecurityIT {
     }
 
     @Nested
+    class Issuing {
+
+        @Test
+        void issuesSessionTokensSignedByTheActiveKeyWithTheSessionIdClaim() throws Exception {
+            String token = tokens.issue(subject, List.of(Roles.CUSTOMER), "session-7").accessToken();
+
+            SignedJWT jwt = SignedJWT.parse(token);
+            assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
+            assertThat(jwt.getHeader().getKeyID()).isEqualTo(platformKey().getKeyID());
+            assertThat(jwt.getJWTClaimsSet().getStringClaim(TokenIssuer.SESSION_ID_CLAIM)).isEqualTo("session-7");
+            assertThat(jwt.getJWTClaimsSet().getStringListClaim(Roles.CLAIM)).containsExactly(Roles.CUSTOMER);
+            assertThat(jwt.getJWTClaimsSet().getIssuer()).isEqualTo(ISSUER);
+            assertThat(jwt.getJWTClaimsSet().getAudience()).containsExactly(AUDIENCE);
+            assertThat(api.openWallet(token, "USD").status()).isEqualTo(201);
+        }
+
+        @Test
+        void issuesTokensWithoutASessionIdOutsideALoginSession() throws Exception {
+            String token = tokens.issue(subject, List.of(Roles.CUSTOMER)).accessToken();
+
+            assertThat(SignedJWT.parse(token).getJWTClaimsSet().getClaim(TokenIssuer.SESSION_ID_CLAIM)).isNull();
+        }
+    }
+
+    @Nested
     class Headers {
+
+        @Test
+        void refusesCrossOriginCallsWith403ProblemWhileNoOriginIsAllowed() {
+            ApiResponse preflight = api.send(HttpMethod.OPTIONS, "/api/wallet", null, Map.of(
+                    HttpHeaders.ORIGIN, "https://portal.example",
+                    HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET"), null);
+
+            assertProblem(preflight, 403, "cors.origin-not-allowed");
+            assertThat(preflight.header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)).isNull();
+            assertThat(preflight.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        }
 
         @Test
         void sendsSecurityHeadersOnApiResponsesAndOnRefusals() {

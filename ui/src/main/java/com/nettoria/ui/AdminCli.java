@@ -1,0 +1,39 @@
+package com.nettoria.ui;
+
+import com.nettoria.ui.identity.cli.AdminCommandLine;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code java -jar nettoria.jar admin <command> ...}: starts the platform without its web server (same
+ * configuration and profiles as a normal start, e.g. the same database), runs one {@link AdminCommandLine}
+ * command and stops. Spring options ({@code --spring.profiles.active=postgres}) may follow the command's own.
+ */
+final class AdminCli {
+
+    private AdminCli() {
+    }
+
+    static int run(String[] args) {
+        List<String> command = Arrays.stream(args).filter(arg -> !arg.startsWith("--spring.")
+                && !arg.startsWith("--nettoria.")).toList();
+        String[] springArgs = Arrays.stream(args).filter(arg -> arg.startsWith("--spring.")
+                || arg.startsWith("--nettoria.")).toArray(String[]::new);
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(NettoriaApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties("nettoria.cli.enabled=true", "spring.main.banner-mode=off",
+                        "logging.level.root=WARN")
+                .run(springArgs)) {
+            return context.getBean(AdminCommandLine.class).execute(command, System.getenv("NETTORIA_ADMIN_PASSWORD"),
+                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out,
+                    System.err);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package com.nettoria.ui.identity;
+
+import com.nettoria.coreapi.identity.AccessView;
+import com.nettoria.coreapi.identity.AccountStatus;
+import com.nettoria.coreapi.identity.CheckAccessQuery;
+import com.nettoria.coreapi.identity.Role;
+import com.nettoria.coreapi.identity.SessionId;
+import com.nettoria.coreapi.identity.UserId;
+import com.nettoria.ui.security.TokenSessionCheck;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Every request with one of the platform's access tokens asks the read model whether the token's session
+ * still stands and the account is not suspended, and which roles the account holds now (a revoked role stops
+ * at once; a granted one arrives with the next token). An account the read model does not know yet (a token
+ * issued moments ago) is not refused: only a recorded revocation or suspension is.
+ */
+@Component
+public class SessionTokenCheck implements TokenSessionCheck {
+
+    private final QueryGateway queries;
+
+    public SessionTokenCheck(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @Override
+    public Optional<Set<String>> currentRoles(Jwt jwt) {
+        String sid = jwt.getClaimAsString(IdentityRequests.SESSION_CLAIM);
+        AccessView access = queries.query(new CheckAccessQuery(new UserId(jwt.getSubject()),
+                sid == null || sid.isBlank() ? null : new SessionId(sid)), AccessView.class).join();
+        if (access == null || !access.known()) {
+            return Optional.of(Set.copyOf(IdentityRequests.rolesOf(jwt)));
+        }
+        if (access.sessionRevoked() || access.status() == AccountStatus.SUSPENDED) {
+            return Optional.empty();
+        }
+        return Optional.of(access.roles().stream().map(Role::name).collect(Collectors.toUnmodifiableSet()));
+    }
+}
