@@ -1,7 +1,6 @@
 package com.nettoria.ui;
 
 import com.nettoria.ui.identity.cli.AdminCommandLine;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -12,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code java -jar nettoria.jar admin <command> ...}: starts the platform without its web server (same
+ * {@code java -jar nettoria.jar admin <command> ...}: starts the platform without listening on a port (same
  * configuration and profiles as a normal start, e.g. the same database), runs one {@link AdminCommandLine}
  * command and stops. Spring options ({@code --spring.profiles.active=postgres}) may follow the command's own.
  */
@@ -26,10 +25,10 @@ final class AdminCli {
                 && !arg.startsWith("--nettoria.")).toList();
         String[] springArgs = Arrays.stream(args).filter(arg -> arg.startsWith("--spring.")
                 || arg.startsWith("--nettoria.")).toArray(String[]::new);
+        // the whole application as configured, but listening on no port (server.port=-1)
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(NettoriaApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties("nettoria.cli.enabled=true", "spring.main.banner-mode=off",
-                        "logging.level.root=WARN")
+                .properties("nettoria.cli.enabled=true", "spring.main.banner-mode=off", "server.port=-1",
+                        "logging.level.root=ERROR")
                 .run(springArgs)) {
             return context.getBean(AdminCommandLine.class).execute(command, System.getenv("NETTORIA_ADMIN_PASSWORD"),
                     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out,

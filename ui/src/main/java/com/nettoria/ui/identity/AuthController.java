@@ -154,6 +154,9 @@ public class AuthController {
         CodeCheckResult result = requests.as(caller,
                 new VerifyContactCommand(IdentityRequests.userOf(caller), contact, new Secret(body.code())), request);
         requireAccepted(result, "code");
+        // read-your-writes: the profile read right after this answer already shows the contact verified
+        readModel.await(() -> findUser(IdentityRequests.userOf(caller))
+                .filter(user -> contact == ContactChannel.EMAIL ? user.emailVerified() : user.mobileVerified()));
         return Map.of("verified", contact == ContactChannel.EMAIL ? "email" : "mobile");
     }
 
