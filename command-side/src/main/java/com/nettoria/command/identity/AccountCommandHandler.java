@@ -4,10 +4,12 @@ import com.nettoria.command.notification.Notification;
 import com.nettoria.command.notification.NotificationTemplate;
 import com.nettoria.command.notification.Notifier;
 import com.nettoria.coreapi.identity.CodeCheckResult;
+import com.nettoria.coreapi.identity.RecoveryCodes;
+import com.nettoria.coreapi.identity.DisableTwoFactorCommand;
+import com.nettoria.coreapi.identity.ConfirmTwoFactorCommand;
+import com.nettoria.coreapi.identity.ChangePasswordCommand;
 import com.nettoria.coreapi.identity.CodeDispatch;
 import com.nettoria.coreapi.identity.CodePurpose;
-import com.nettoria.coreapi.identity.EmailAddress;
-import com.nettoria.coreapi.identity.MobileNumber;
 import com.nettoria.coreapi.identity.ContactChannel;
 import com.nettoria.coreapi.identity.LogInWithCodeCommand;
 import com.nettoria.coreapi.identity.LogInWithPasswordCommand;
@@ -28,9 +30,9 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 import static com.nettoria.command.identity.IdentityRules.CODE_DIGITS;
 
@@ -51,6 +53,7 @@ public class AccountCommandHandler {
     private final SecretCodes codes;
     private final Notifier notifier;
     private final String verificationLinkBase;
+    private final Executor delivery;
 
     /**
      * @param verificationLinkBase where an email verification link points, e.g.
@@ -59,6 +62,14 @@ public class AccountCommandHandler {
     public AccountCommandHandler(Repository<UserAccount> accounts, ContactDirectory directory, PasswordHasher hasher,
                                  PasswordPolicy policy, SecretCodes codes, Notifier notifier,
                                  String verificationLinkBase) {
+        this(accounts, directory, hasher, policy, codes, notifier, verificationLinkBase, Runnable::run);
+    }
+
+    /** @param delivery runs message delivery (a thread pool in the application, the caller's thread in tests) */
+    public AccountCommandHandler(Repository<UserAccount> accounts, ContactDirectory directory, PasswordHasher hasher,
+                                 PasswordPolicy policy, SecretCodes codes, Notifier notifier,
+                                 String verificationLinkBase, Executor delivery) {
+        this.delivery = delivery;
         this.accounts = accounts;
         this.directory = directory;
         this.hasher = hasher;
@@ -117,28 +128,50 @@ public class AccountCommandHandler {
         return accounts.load(account.get().value()).invoke(user -> user.logInWithCode(command.code(), codes));
     }
 
+    /** Only the holder of the right code learns anything about the account (see UserAccount#resetPassword). */
     @CommandHandler
     public CodeCheckResult handle(ResetPasswordCommand command) {
         Optional<UserId> account = directory.find(command.login());
         if (account.isEmpty()) {
-            // the same refusal a known account would give for a password built from its own login
-            policy.weakness(command.newPassword(), loginWords(command.login())).ifPresent(weakness -> {
-                throw new WeakPasswordException("newPassword", weakness);
-            });
             return new CodeCheckResult(CodeCheckResult.Outcome.NO_CODE, 0);
         }
-        return accounts.load(account.get().value())
-                .invoke(user -> user.resetPassword(command.code(), command.newPassword(), hasher, policy, codes));
+        Aggregate<UserAccount> user = accounts.load(account.get().value());
+        CodeCheckResult result = user.invoke(
+                u -> u.resetPassword(command.code(), command.newPassword(), hasher, policy, codes));
+        if (result.wasAccepted()) {
+            notifyOwner(user.invoke(UserAccount::recipient), NotificationTemplate.PASSWORD_CHANGED, Map.of());
+        }
+        return result;
     }
 
-    private static List<String> loginWords(String login) {
-        try {
-            return login.contains("@")
-                    ? UserAccount.personalWords(null, null, EmailAddress.parse(login), null)
-                    : UserAccount.personalWords(null, null, null, MobileNumber.parse(login));
-        } catch (IllegalArgumentException e) {
-            return List.of();
-        }
+    @CommandHandler
+    public void handle(ChangePasswordCommand command) {
+        UserAccount.Recipient owner = accounts.load(command.userId().value())
+                .invoke(user -> user.changePassword(command, hasher, policy));
+        notifyOwner(owner, NotificationTemplate.PASSWORD_CHANGED, Map.of());
+    }
+
+    @CommandHandler
+    public RecoveryCodes handle(ConfirmTwoFactorCommand command, TotpAuthenticator totp) {
+        Aggregate<UserAccount> user = accounts.load(command.userId().value());
+        RecoveryCodes recoveryCodes = user.invoke(u -> u.confirmTwoFactor(command, hasher, totp, codes));
+        notifyOwner(user.invoke(UserAccount::recipient), NotificationTemplate.TWO_FACTOR_CHANGED,
+                Map.of("state", "enabled"));
+        return recoveryCodes;
+    }
+
+    @CommandHandler
+    public void handle(DisableTwoFactorCommand command, TotpAuthenticator totp) {
+        Aggregate<UserAccount> user = accounts.load(command.userId().value());
+        user.execute(u -> u.disableTwoFactor(command, hasher, totp, codes));
+        notifyOwner(user.invoke(UserAccount::recipient), NotificationTemplate.TWO_FACTOR_CHANGED,
+                Map.of("state", "disabled"));
+    }
+
+    /** A security notice by email, so that a change the owner did not make does not go unnoticed. */
+    private void notifyOwner(UserAccount.Recipient owner, NotificationTemplate template, Map<String, String> parameters) {
+        afterCommit(new Notification(ContactChannel.EMAIL, owner.email(), owner.name(), owner.language(), template,
+                parameters));
     }
 
     /** Login and reset codes: no answer tells whether the account exists, is verified or just got a code. */
@@ -162,12 +195,28 @@ public class AccountCommandHandler {
         String code = codes.newNumericCode(CODE_DIGITS);
         UserAccount.IssuedCode issued = account.invoke(
                 user -> user.issueCode(purpose, channel, codes.newToken(), codes.hash(code), now()));
-        Notification notification = notification(account.identifierAsString(), issued, code);
-        CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.afterCommit(u -> send(notification)));
-        if (!CurrentUnitOfWork.isStarted()) {
-            send(notification);
-        }
+        afterCommit(notification(account.identifierAsString(), issued, code));
         return new CodeDispatch(issued.expiresAt(), issued.resendAllowedAt());
+    }
+
+    /**
+     * Hands the message to {@code delivery} once the events are committed (never for a rolled-back command).
+     * Delivery does not hold up the answer: a code request answers as fast whether or not a message goes out.
+     */
+    private void afterCommit(Notification notification) {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(u -> deliver(notification));
+        } else {
+            deliver(notification);
+        }
+    }
+
+    private void deliver(Notification notification) {
+        try {
+            delivery.execute(() -> send(notification));
+        } catch (RuntimeException e) {
+            log.error("Could not queue {}: {}", notification, e.getMessage(), e);
+        }
     }
 
     private Notification notification(String userId, UserAccount.IssuedCode issued, String code) {

@@ -14,10 +14,12 @@ final class SessionState {
     private String currentHash;
     private final Set<String> previousHashes = new HashSet<>();
     private final Instant expiresAt;
+    private Instant lastUsedAt;
 
-    SessionState(String currentHash, Instant expiresAt) {
+    SessionState(String currentHash, Instant expiresAt, Instant openedAt) {
         this.currentHash = currentHash;
         this.expiresAt = expiresAt;
+        this.lastUsedAt = openedAt;
     }
 
     boolean isCurrent(String hash) {
@@ -28,23 +30,26 @@ final class SessionState {
         return previousHashes.contains(hash);
     }
 
+    /** Past its lifetime, or unused for longer than the idle limit. */
     boolean expiredAt(Instant now) {
-        return !now.isBefore(expiresAt);
+        return !now.isBefore(expiresAt) || !now.isBefore(lastUsedAt.plus(IdentityRules.SESSION_IDLE_TIMEOUT));
     }
 
     @Override
     public boolean equals(Object other) {
         return other instanceof SessionState that && currentHash.equals(that.currentHash)
-                && previousHashes.equals(that.previousHashes) && expiresAt.equals(that.expiresAt);
+                && previousHashes.equals(that.previousHashes) && expiresAt.equals(that.expiresAt)
+                && lastUsedAt.equals(that.lastUsedAt);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(currentHash, previousHashes, expiresAt);
+        return Objects.hash(currentHash, previousHashes, expiresAt, lastUsedAt);
     }
 
-    void rotate(String newHash) {
+    void rotate(String newHash, Instant at) {
         previousHashes.add(currentHash);
         currentHash = newHash;
+        lastUsedAt = at;
     }
 }

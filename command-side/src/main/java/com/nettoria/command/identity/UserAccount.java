@@ -63,6 +63,7 @@ import com.nettoria.coreapi.identity.VerifyContactCommand;
 import com.nettoria.coreapi.identity.VerifyIdentityCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -341,21 +342,36 @@ public class UserAccount {
 
     // ---------------------------------------------------------------- passwords
 
-    @CommandHandler
-    public void handle(ChangePasswordCommand command, PasswordHasher hasher, PasswordPolicy policy) {
+    /** Handled by {@link AccountCommandHandler}, which tells the owner by email afterwards. */
+    Recipient changePassword(ChangePasswordCommand command, PasswordHasher hasher, PasswordPolicy policy) {
         if (!hasher.matches(command.currentPassword(), passwordHash)) {
             throw new WrongPasswordException();
         }
         requireStrong("newPassword", command.newPassword(), policy);
         apply(new PasswordChangedEvent(userId, hasher.hash(command.newPassword())));
         revokeAllBut(command.currentSession(), SessionRevocationReason.PASSWORD_CHANGED);
+        return recipient();
+    }
+
+    /** Where security notices go: the account's email address, in its language. */
+    record Recipient(String email, String name, String language) {
+    }
+
+    Recipient recipient() {
+        return new Recipient(email.value(), (firstName + " " + lastName).strip(), language);
     }
 
     /** A reset spends the reset code; a weak new password is refused before the code is tried. */
+    /**
+     * A reset needs the right code first: only its holder learns anything about the account (e.g. that the new
+     * password contains the holder's name). A right code with a weak password is not spent.
+     */
     CodeCheckResult resetPassword(Secret code, Secret newPassword, PasswordHasher hasher, PasswordPolicy policy,
                                   SecretCodes codes) {
-        requireStrong("newPassword", newPassword, policy);
         PendingCode pending = pendingCodes.get(CodePurpose.PASSWORD_RESET);
+        if (pending != null && pending.check(code.value().strip(), now(), codes) == CodeCheckResult.Outcome.ACCEPTED) {
+            requireStrong("newPassword", newPassword, policy);
+        }
         CodeCheckResult result = useCode(CodePurpose.PASSWORD_RESET, code, now(), codes);
         if (result.wasAccepted()) {
             apply(new PasswordResetEvent(userId, hasher.hash(newPassword), pending.channel()));
@@ -402,13 +418,17 @@ public class UserAccount {
         return new TwoFactorSetup(secret, uri, totp.qrImageDataUri(uri));
     }
 
-    @CommandHandler
-    public RecoveryCodes handle(ConfirmTwoFactorCommand command, TotpAuthenticator totp, SecretCodes codes) {
+    /** Needs the password too: a stolen access token alone must not be able to lock the owner out. */
+    RecoveryCodes confirmTwoFactor(ConfirmTwoFactorCommand command, PasswordHasher hasher, TotpAuthenticator totp,
+                                   SecretCodes codes) {
         if (totpSecret != null) {
             throw new TwoFactorStateException("two-factor authentication is already on");
         }
         if (pendingTotpSecret == null) {
             throw new TwoFactorStateException("start the two-factor setup first");
+        }
+        if (!hasher.matches(command.password(), passwordHash)) {
+            throw new WrongPasswordException("password");
         }
         OptionalLong step = totp.verify(pendingTotpSecret, command.code().value().strip(), now(), lastTotpTimeStep);
         if (step.isEmpty()) {
@@ -425,14 +445,13 @@ public class UserAccount {
         return new RecoveryCodes(plain);
     }
 
-    @CommandHandler
-    public void handle(DisableTwoFactorCommand command, PasswordHasher hasher, TotpAuthenticator totp,
-                       SecretCodes codes) {
+    void disableTwoFactor(DisableTwoFactorCommand command, PasswordHasher hasher, TotpAuthenticator totp,
+                          SecretCodes codes) {
         if (totpSecret == null) {
             throw new TwoFactorStateException("two-factor authentication is not on");
         }
         if (!hasher.matches(command.password(), passwordHash)) {
-            throw new WrongPasswordException();
+            throw new WrongPasswordException("password");
         }
         boolean totpCode = totp.verify(totpSecret, command.code().value().strip(), now(), lastTotpTimeStep).isPresent();
         if (!totpCode && unusedRecoveryCode(command.code(), codes) < 0) {
@@ -585,10 +604,9 @@ public class UserAccount {
     }
 
     @EventSourcingHandler
-    void on(LoginSucceededEvent event) {
+    void on(LoginSucceededEvent event, @Timestamp Instant loggedInAt) {
         consecutiveFailures = 0;
         challenges.clear();
-        Instant loggedInAt = event.sessionExpiresAt().minus(SESSION_LIFETIME);
         sessions.entrySet().removeIf(session -> {
             boolean expired = session.getValue().expiredAt(loggedInAt);
             if (expired) {
@@ -596,7 +614,7 @@ public class UserAccount {
             }
             return expired;
         });
-        sessions.put(event.sessionId(), new SessionState(event.refreshTokenHash(), event.sessionExpiresAt()));
+        sessions.put(event.sessionId(), new SessionState(event.refreshTokenHash(), event.sessionExpiresAt(), loggedInAt));
         lastTotpTimeStep = Math.max(lastTotpTimeStep, event.totpTimeStep());
     }
 
@@ -606,10 +624,10 @@ public class UserAccount {
     }
 
     @EventSourcingHandler
-    void on(SessionRefreshedEvent event) {
+    void on(SessionRefreshedEvent event, @Timestamp Instant refreshedAt) {
         SessionState session = sessions.get(event.sessionId());
         if (session != null) {
-            session.rotate(event.refreshTokenHash());
+            session.rotate(event.refreshTokenHash(), refreshedAt);
         }
     }
 

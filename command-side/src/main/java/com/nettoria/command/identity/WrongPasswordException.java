@@ -10,6 +10,10 @@ import java.util.Map;
 public class WrongPasswordException extends BusinessRuleViolation {
 
     public WrongPasswordException() {
-        super(new BusinessError(ErrorCodes.WRONG_PASSWORD, "the password is not right", "currentPassword", Map.of()));
+        this("currentPassword");
+    }
+
+    public WrongPasswordException(String field) {
+        super(new BusinessError(ErrorCodes.WRONG_PASSWORD, "the password is not right", field, Map.of()));
     }
 }

@@ -129,12 +129,12 @@ final class IdentityTestData {
     /** A password login at {@code at} that opened {@code session} with the refresh secret {@code refreshSecret}. */
     static LoginSucceededEvent loggedIn(SessionId session, String refreshSecret, Instant at) {
         return new LoginSucceededEvent(USER, session, LoginMethod.PASSWORD, FakeSecretCodes.hashOf(refreshSecret),
-                at.plus(Duration.ofDays(30)), 0);
+                at.plus(Duration.ofHours(12)), 0);
     }
 
     static LoginSucceededEvent loggedInWithTotp(SessionId session, String refreshSecret, Instant at, long step) {
         return new LoginSucceededEvent(USER, session, LoginMethod.PASSWORD_AND_TOTP,
-                FakeSecretCodes.hashOf(refreshSecret), at.plus(Duration.ofDays(30)), step);
+                FakeSecretCodes.hashOf(refreshSecret), at.plus(Duration.ofHours(12)), step);
     }
 
     static SessionRefreshedEvent refreshed(SessionId session, String previousSecret, String newSecret) {

@@ -107,7 +107,8 @@ class UserAccountTest {
 
     private static final Duration CODE_TTL = Duration.ofMinutes(10);
     private static final Duration SECOND_FACTOR_TTL = Duration.ofMinutes(5);
-    private static final Duration SESSION_LIFETIME = Duration.ofDays(30);
+    private static final Duration SESSION_LIFETIME = Duration.ofHours(12);
+    private static final Duration SESSION_IDLE_TIMEOUT = Duration.ofMinutes(30);
     private static final Duration TIME_STEP = Duration.ofSeconds(30);
     /** Two-factor authentication was confirmed an hour before the tests' logins. */
     private static final Instant CONFIRMED = NOW.minus(Duration.ofHours(1));
@@ -281,15 +282,23 @@ class UserAccountTest {
         @Test
         void refusesToConfirmWithoutASetup() {
             fixture.given(registered())
-                    .when(new ConfirmTwoFactorCommand(USER, secret(codeAt(TOTP_SECRET, NOW))))
+                    .when(new ConfirmTwoFactorCommand(USER, secret(PASSWORD), secret(codeAt(TOTP_SECRET, NOW))))
                     .expectException(TwoFactorStateException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void enablingNeedsThePasswordSoAStolenTokenAloneCannotLockTheOwnerOut() {
+            fixture.given(registered(), new TwoFactorSetupStartedEvent(USER, TOTP_SECRET))
+                    .when(new ConfirmTwoFactorCommand(USER, secret("not-her-password"), secret(codeAt(TOTP_SECRET, NOW))))
+                    .expectException(WrongPasswordException.class)
                     .expectNoEvents();
         }
 
         @Test
         void refusesAWrongConfirmationCode() {
             fixture.given(registered(), new TwoFactorSetupStartedEvent(USER, TOTP_SECRET))
-                    .when(new ConfirmTwoFactorCommand(USER, secret(WRONG_CODE)))
+                    .when(new ConfirmTwoFactorCommand(USER, secret(PASSWORD), secret(WRONG_CODE)))
                     .expectException(InvalidCodeException.class)
                     .expectNoEvents();
         }
@@ -297,7 +306,7 @@ class UserAccountTest {
         @Test
         void theFirstRightCodeEnablesTwoFactorAndAnswersTenRecoveryCodesInClear() {
             fixture.given(registered(), new TwoFactorSetupStartedEvent(USER, TOTP_SECRET))
-                    .when(new ConfirmTwoFactorCommand(USER, secret(codeAt(TOTP_SECRET, NOW))))
+                    .when(new ConfirmTwoFactorCommand(USER, secret(PASSWORD), secret(codeAt(TOTP_SECRET, NOW))))
                     .expectEvents(new TwoFactorEnabledEvent(USER, recoveryCodeHashes(), stepAt(NOW)))
                     .expectResultMessagePayload(new RecoveryCodes(
                             IntStream.rangeClosed(1, 10).mapToObj(FakeSecretCodes::recoveryCode).toList()));
@@ -307,7 +316,7 @@ class UserAccountTest {
         void confirmationTakesTheCodeOfTheLatestSetupOnly() {
             fixture.given(registered(), new TwoFactorSetupStartedEvent(USER, TOTP_SECRET),
                             new TwoFactorSetupStartedEvent(USER, "ANOTHERSECRET"))
-                    .when(new ConfirmTwoFactorCommand(USER, secret(codeAt(TOTP_SECRET, NOW))))
+                    .when(new ConfirmTwoFactorCommand(USER, secret(PASSWORD), secret(codeAt(TOTP_SECRET, NOW))))
                     .expectException(InvalidCodeException.class)
                     .expectNoEvents();
         }
@@ -315,7 +324,7 @@ class UserAccountTest {
         @Test
         void refusesToConfirmWhenTwoFactorIsOnAlready() {
             fixture.given(registered()).andGiven(twoFactorOn(CONFIRMED))
-                    .when(new ConfirmTwoFactorCommand(USER, secret(codeAt(TOTP_SECRET, NOW))))
+                    .when(new ConfirmTwoFactorCommand(USER, secret(PASSWORD), secret(codeAt(TOTP_SECRET, NOW))))
                     .expectException(TwoFactorStateException.class);
         }
 
@@ -597,16 +606,37 @@ class UserAccountTest {
         }
 
         @Test
-        void aSessionCanBeRefreshedUntilJustBeforeThirtyDaysHavePassed() {
+        void aSessionCanBeRefreshedUntilJustBeforeHalfAnHourWithoutUse() {
             fixture.given(registered(), loggedIn(session, "rt-1", NOW))
-                    .andGivenCurrentTime(NOW.plus(SESSION_LIFETIME).minusSeconds(1))
+                    .andGivenCurrentTime(NOW.plus(SESSION_IDLE_TIMEOUT).minusSeconds(1))
                     .when(new RefreshSessionCommand(USER, session, secret("rt-1")))
                     .expectEvents(refreshed(session, "rt-1", "token-1"));
         }
 
         @Test
-        void aSessionEndsThirtyDaysAfterLoginHoweverOftenItWasRefreshed() {
-            fixture.given(registered(), loggedIn(session, "rt-1", NOW), refreshed(session, "rt-1", "rt-2"))
+        void aSessionUnusedForHalfAnHourEnds() {
+            fixture.given(registered(), loggedIn(session, "rt-1", NOW))
+                    .andGivenCurrentTime(NOW.plus(SESSION_IDLE_TIMEOUT))
+                    .when(new RefreshSessionCommand(USER, session, secret("rt-1")))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(RefreshResult.refused(RefreshResult.Outcome.SESSION_ENDED));
+        }
+
+        @Test
+        void eachRefreshRestartsTheIdleClock() {
+            fixture.given(registered(), loggedIn(session, "rt-1", NOW))
+                    .andGivenCurrentTime(NOW.plus(Duration.ofMinutes(25)))
+                    .andGiven(refreshed(session, "rt-1", "rt-2"))
+                    .andGivenCurrentTime(NOW.plus(Duration.ofMinutes(50)))
+                    .when(new RefreshSessionCommand(USER, session, secret("rt-2")))
+                    .expectEvents(refreshed(session, "rt-2", "token-1"));
+        }
+
+        @Test
+        void aSessionEndsTwelveHoursAfterLoginHoweverOftenItWasRefreshed() {
+            fixture.given(registered(), loggedIn(session, "rt-1", NOW))
+                    .andGivenCurrentTime(NOW.plus(SESSION_LIFETIME).minus(Duration.ofMinutes(10)))
+                    .andGiven(refreshed(session, "rt-1", "rt-2"))
                     .andGivenCurrentTime(NOW.plus(SESSION_LIFETIME))
                     .when(new RefreshSessionCommand(USER, session, secret("rt-2")))
                     .expectNoEvents()
@@ -616,8 +646,9 @@ class UserAccountTest {
         @Test
         void anExpiredSessionStaysEndedAfterALaterLogin() {
             Instant later = NOW.plus(SESSION_LIFETIME).plus(Duration.ofDays(1));
-            fixture.given(registered(), loggedIn(session, "rt-1", NOW), loggedIn(session("s-2"), "rt-9", later))
+            fixture.given(registered(), loggedIn(session, "rt-1", NOW))
                     .andGivenCurrentTime(later)
+                    .andGiven(loggedIn(session("s-2"), "rt-9", later))
                     .when(new RefreshSessionCommand(USER, session, secret("rt-1")))
                     .expectNoEvents()
                     .expectResultMessagePayload(RefreshResult.refused(RefreshResult.Outcome.SESSION_ENDED));
@@ -663,8 +694,9 @@ class UserAccountTest {
         @Test
         void endingASessionThatExpiredBeforeALaterLoginChangesNothing() {
             Instant later = NOW.plus(SESSION_LIFETIME).plus(Duration.ofDays(1));
-            fixture.given(registered(), loggedIn(session("s-1"), "rt-1", NOW), loggedIn(session("s-2"), "rt-2", later))
+            fixture.given(registered(), loggedIn(session("s-1"), "rt-1", NOW))
                     .andGivenCurrentTime(later)
+                    .andGiven(loggedIn(session("s-2"), "rt-2", later))
                     .when(new RevokeSessionCommand(USER, session("s-1"), SessionRevocationReason.REVOKED_BY_USER))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();

@@ -164,17 +164,20 @@ public class AuthController {
     @Operation(summary = "The link in the verification email: verifies the email address without signing in")
     public ResponseEntity<String> verifyEmailLink(@RequestParam String userId, @RequestParam String code,
                                                   HttpServletRequest request) {
-        limits.consume(RateLimits.CODE_ENTRY_PER_ACCOUNT, userId);
         limits.consume(RateLimits.RECOVERY_PER_IP, IdentityRequests.clientKey(request));
-        boolean verified;
-        try {
-            CodeCheckResult result = requests.anonymous(
-                    new VerifyContactCommand(new UserId(userId), ContactChannel.EMAIL, new Secret(code)), request);
-            verified = result.wasAccepted();
-        } catch (CommandExecutionException e) {
-            verified = BusinessErrors.hasCode(e, ErrorCodes.ALREADY_VERIFIED);
-            if (!verified && BusinessErrors.of(e).isEmpty()) {
-                throw e;
+        boolean verified = false;
+        Optional<UserId> user = uuid(userId).map(UserId::new);
+        if (user.isPresent() && code.length() <= 12) {
+            limits.consume(RateLimits.CODE_ENTRY_PER_ACCOUNT, IdentityRequests.accountFromAddress(userId, request));
+            try {
+                CodeCheckResult result = requests.anonymous(
+                        new VerifyContactCommand(user.get(), ContactChannel.EMAIL, new Secret(code)), request);
+                verified = result.wasAccepted();
+            } catch (CommandExecutionException e) {
+                verified = BusinessErrors.hasCode(e, ErrorCodes.ALREADY_VERIFIED);
+                if (!verified && BusinessErrors.of(e).isEmpty()) {
+                    throw e;
+                }
             }
         }
         String message = verified ? "Your email address is verified. / نشانی ایمیل شما تأیید شد."
@@ -195,10 +198,11 @@ public class AuthController {
     public TokenResponse login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
         String account = normalizedLogin(body.login());
         limits.consume(RateLimits.LOGIN_PER_IP, IdentityRequests.clientKey(request));
-        limits.consume(RateLimits.LOGIN_PER_ACCOUNT, account);
+        limits.consume(RateLimits.LOGIN_PER_ACCOUNT, IdentityRequests.accountFromAddress(account, request));
+        limits.consume(RateLimits.ACCOUNT_ANY_ADDRESS, account);
         LoginResult result = requests.anonymous(new LogInWithPasswordCommand(account, new Secret(body.password())),
                 request);
-        return answerLogin(result, account);
+        return answerLogin(result, IdentityRequests.accountFromAddress(account, request));
     }
 
     @PostMapping("/login/2fa")
@@ -207,9 +211,12 @@ public class AuthController {
         SessionTokens.Challenge challenge = SessionTokens.Challenge.parse(body.challenge())
                 .orElseThrow(() -> invalidCredentials("the challenge is not valid; log in again"));
         limits.consume(RateLimits.LOGIN_PER_IP, IdentityRequests.clientKey(request));
-        limits.consume(RateLimits.CODE_ENTRY_PER_ACCOUNT, challenge.userId().value());
-        LoginResult result = requests.anonymous(new CompleteSecondFactorCommand(challenge.userId(),
-                challenge.challengeId(), new Secret(body.code())), request);
+        limits.consume(RateLimits.CODE_ENTRY_PER_ACCOUNT,
+                IdentityRequests.accountFromAddress(challenge.userId().value(), request));
+        limits.consume(RateLimits.ACCOUNT_ANY_ADDRESS, challenge.userId().value());
+        LoginResult result = anonymousAccountCommand(new CompleteSecondFactorCommand(challenge.userId(),
+                challenge.challengeId(), new Secret(body.code())), request,
+                () -> invalidCredentials("the challenge is not valid; log in again"));
         return answerLogin(result, null);
     }
 
@@ -231,7 +238,8 @@ public class AuthController {
     public TokenResponse loginWithCode(@Valid @RequestBody CodeLoginRequest body, HttpServletRequest request) {
         String account = normalizedLogin(body.login());
         limits.consume(RateLimits.LOGIN_PER_IP, IdentityRequests.clientKey(request));
-        limits.consume(RateLimits.CODE_ENTRY_PER_ACCOUNT, account);
+        limits.consume(RateLimits.CODE_ENTRY_PER_ACCOUNT, IdentityRequests.accountFromAddress(account, request));
+        limits.consume(RateLimits.ACCOUNT_ANY_ADDRESS, account);
         LoginResult result = requests.anonymous(new LogInWithCodeCommand(account, new Secret(body.code())), request);
         return answerLogin(result, null);
     }
@@ -244,8 +252,8 @@ public class AuthController {
         limits.consume(RateLimits.LOGIN_PER_IP, IdentityRequests.clientKey(request));
         RefreshToken token = RefreshToken.parse(body.refreshToken())
                 .orElseThrow(() -> invalidRefreshToken("the refresh token is not valid"));
-        RefreshResult result = requests.anonymous(new RefreshSessionCommand(token.userId(), token.sessionId(),
-                new Secret(token.secret())), request);
+        RefreshResult result = anonymousAccountCommand(new RefreshSessionCommand(token.userId(), token.sessionId(),
+                new Secret(token.secret())), request, () -> invalidRefreshToken("the refresh token is not valid"));
         return switch (result.outcome()) {
             case REFRESHED -> tokens.issue(result.userId(), result.roles(), result.sessionId(), result.refreshToken());
             case REUSE_DETECTED -> throw invalidRefreshToken(
@@ -285,11 +293,16 @@ public class AuthController {
                                               HttpServletRequest request) {
         String account = normalizedLogin(body.login());
         limits.consume(RateLimits.RECOVERY_PER_IP, IdentityRequests.clientKey(request));
-        limits.consume(RateLimits.CODE_ENTRY_PER_ACCOUNT, account);
+        limits.consume(RateLimits.CODE_ENTRY_PER_ACCOUNT, IdentityRequests.accountFromAddress(account, request));
+        limits.consume(RateLimits.ACCOUNT_ANY_ADDRESS, account);
         CodeCheckResult result = requests.anonymous(new ResetPasswordCommand(account, new Secret(body.code()),
                 new Secret(body.newPassword())), request);
-        requireAccepted(result, "code");
-        limits.reset(RateLimits.LOGIN_PER_ACCOUNT, account);
+        if (!result.wasAccepted()) {
+            // one answer for every refusal: no tries left, no reason, nothing that tells whether the account exists
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCodes.INVALID_CODE, "Invalid code",
+                    "the code is not right, has expired or was not asked for", "code", Map.of());
+        }
+        limits.reset(RateLimits.LOGIN_PER_ACCOUNT, IdentityRequests.accountFromAddress(account, request));
         return ResponseEntity.noContent().build();
     }
 
@@ -361,6 +374,30 @@ public class AuthController {
                         "Too soon", e.getMessage(), "channel", Map.of("retryAfterSeconds", Long.parseLong(seconds)));
             }
             throw e;
+        }
+    }
+
+    /**
+     * An anonymous command addressed to an account id taken from the request (a refresh token, a challenge): an
+     * unknown account is answered like any other invalid credential, so ids cannot be probed.
+     */
+    private <R> R anonymousAccountCommand(Object command, HttpServletRequest request,
+                                          java.util.function.Supplier<ApiProblem> refusal) {
+        try {
+            return requests.anonymous(command, request);
+        } catch (CommandExecutionException e) {
+            if (BusinessErrors.hasCode(e, ErrorCodes.NOT_FOUND)) {
+                throw refusal.get();
+            }
+            throw e;
+        }
+    }
+
+    private static Optional<String> uuid(String value) {
+        try {
+            return Optional.of(java.util.UUID.fromString(value).toString());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 

@@ -82,7 +82,8 @@ public final class IdentityApi {
                                         @NotBlank @Size(max = 1024) String newPassword) {
     }
 
-    public record TwoFactorCodeRequest(@NotBlank @Size(max = 40) String code) {
+    public record TwoFactorCodeRequest(@NotBlank @Size(max = 1024) String password,
+                                       @NotBlank @Size(max = 40) String code) {
     }
 
     public record DisableTwoFactorRequest(@NotBlank @Size(max = 1024) String password,

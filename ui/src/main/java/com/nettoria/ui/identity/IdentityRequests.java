@@ -14,6 +14,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,8 +71,38 @@ public class IdentityRequests {
         return new SessionId(sid);
     }
 
+    /**
+     * The rate-limit key of the caller's address: the address itself for IPv4, its /64 network for IPv6 (one
+     * subscriber usually holds a whole /64, so single addresses would give an attacker endless buckets).
+     * Behind a reverse proxy, set {@code server.forward-headers-strategy=native} so that this is the client's
+     * address and not the proxy's (docs/security.md).
+     */
     static String clientKey(HttpServletRequest request) {
-        return request.getRemoteAddr();
+        return clientKey(request.getRemoteAddr());
+    }
+
+    static String clientKey(String address) {
+        if (address == null || !address.contains(":")) {
+            return address;
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(address).getAddress(); // a literal: no name lookup
+            if (bytes.length != 16) {
+                return address;
+            }
+            StringBuilder prefix = new StringBuilder();
+            for (int i = 0; i < 8; i += 2) {
+                prefix.append(String.format("%02x%02x:", bytes[i], bytes[i + 1]));
+            }
+            return prefix.append(":/64").toString();
+        } catch (UnknownHostException e) {
+            return address;
+        }
+    }
+
+    /** The key of the strict per-account limits: one account from one address, so no one can lock others out. */
+    static String accountFromAddress(String account, HttpServletRequest request) {
+        return account + "|" + clientKey(request);
     }
 
     static List<String> rolesOf(Jwt caller) {

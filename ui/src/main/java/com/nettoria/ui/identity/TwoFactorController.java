@@ -49,12 +49,12 @@ public class TwoFactorController {
     }
 
     @PostMapping("/verify")
-    @Operation(summary = "Enable two-factor authentication with a code from the app; answers the recovery codes once")
+    @Operation(summary = "Enable two-factor authentication with my password and a code from the app; answers the recovery codes once")
     public RecoveryCodesResponse verify(@AuthenticationPrincipal Jwt caller,
                                         @Valid @RequestBody TwoFactorCodeRequest body, HttpServletRequest request) {
         limits.consume(RateLimits.CODE_ENTRY_PER_ACCOUNT, caller.getSubject());
         RecoveryCodes codes = requests.as(caller, new ConfirmTwoFactorCommand(IdentityRequests.userOf(caller),
-                new Secret(body.code())), request);
+                new Secret(body.password()), new Secret(body.code())), request);
         return new RecoveryCodesResponse(codes.codes());
     }
 

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Development only ({@code nettoria.security.dev-tokens.enabled=true}, on in the standalone default): issues
+ * Development only ({@code nettoria.security.dev-tokens.enabled=true}, off by default; tests and the benchmark switch it on): issues
  * an access token for any subject and roles, so the API can be tried before the identity issue's login
  * exists. Never enable it on a server others can reach.
  */
@@ -38,7 +38,7 @@ public class DevTokenController {
     }
 
     @PostMapping("/api/dev/tokens")
-    @Operation(summary = "Issue a development access token (standalone default only)")
+    @Operation(summary = "Issue a development access token (only with nettoria.security.dev-tokens.enabled)")
     public TokenIssuer.IssuedToken issue(@Valid @RequestBody DevTokenRequest request) {
         List<String> roles = request.roles() == null || request.roles().isEmpty()
                 ? List.of(Roles.CUSTOMER) : request.roles().stream().filter(KNOWN_ROLES::contains).toList();

@@ -11,6 +11,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.List;
 /** The key ring for administrators (ADMIN, like all of {@code /api/admin/**}): list its keys, rotate. */
 @RestController
 @RequestMapping("/api/admin/security/signing-keys")
+@PreAuthorize("hasRole('ADMIN')")
 @Tag(name = "Security")
 public class SigningKeyController {
 

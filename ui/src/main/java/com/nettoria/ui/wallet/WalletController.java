@@ -17,6 +17,7 @@ import com.nettoria.coreapi.wallet.WalletTransactionType;
 import com.nettoria.coreapi.wallet.WalletTransactionView;
 import com.nettoria.coreapi.wallet.WalletView;
 import com.nettoria.coreapi.wallet.WithdrawMoneyCommand;
+import com.nettoria.ui.identity.AccountStanding;
 import com.nettoria.ui.web.ApiProblem;
 import com.nettoria.ui.web.BusinessErrors;
 import com.nettoria.ui.web.IdempotencyKeys;
@@ -37,6 +38,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,6 +69,7 @@ import static com.nettoria.ui.wallet.WalletApi.WalletResponse;
  */
 @RestController
 @RequestMapping("/api/wallet")
+@PreAuthorize("isAuthenticated()")
 @Tag(name = "Wallet", description = "The customer's own wallet: balance, top-ups, withdrawals, history")
 public class WalletController {
 
@@ -77,9 +80,11 @@ public class WalletController {
     private final QueryGateway queries;
     private final ReadModelWaiter readModel;
     private final WalletProperties properties;
+    private final AccountStanding standing;
 
     public WalletController(CommandGateway commands, QueryGateway queries, ReadModelWaiter readModel,
-                            WalletProperties properties) {
+                            WalletProperties properties, AccountStanding standing) {
+        this.standing = standing;
         this.commands = commands;
         this.queries = queries;
         this.readModel = readModel;
@@ -117,7 +122,7 @@ public class WalletController {
     }
 
     @PostMapping("/deposit")
-    @Operation(summary = "Put money into my wallet",
+    @Operation(summary = "Put money into my wallet (needs a verified email and mobile)",
             description = "Idempotent by the Idempotency-Key header: the same key answers the first result and "
                     + "moves no money again; the same key with a different body is a 422. With "
                     + "'Prefer: respond-async' it answers 202 as soon as the deposit is recorded.")
@@ -175,6 +180,7 @@ public class WalletController {
         if (body.amount().signum() <= 0) {
             throw ApiProblem.badRequest("amount", "the amount must be greater than zero");
         }
+        standing.requireVerifiedContacts(caller);
         Money amount = Money.of(body.amount(), currency);
         WalletId walletId = WalletId.of(new CustomerId(caller.getSubject()), currency);
         TransactionId transactionId = TransactionId.forRequest(walletId, key);
