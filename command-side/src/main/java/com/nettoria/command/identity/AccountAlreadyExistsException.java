@@ -10,6 +10,7 @@ import java.util.Map;
 public class AccountAlreadyExistsException extends BusinessRuleViolation {
 
     public AccountAlreadyExistsException() {
-        super(new BusinessError(ErrorCodes.ACCOUNT_ALREADY_EXISTS, "an account with this email address or mobile number already exists", "email", Map.of()));
+        super(new BusinessError(ErrorCodes.ACCOUNT_ALREADY_EXISTS,
+                "an account with this email address or mobile number already exists", null, Map.of()));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 public class IdentityAlreadyVerifiedException extends BusinessRuleViolation {
 
     public IdentityAlreadyVerifiedException() {
-        super(new BusinessError(ErrorCodes.IDENTITY_ALREADY_VERIFIED, "the identity is verified and can no longer be changed; contact support", "document", Map.of()));
+        super(new BusinessError(ErrorCodes.IDENTITY_ALREADY_VERIFIED,
+                "the identity is verified and can no longer be changed; contact support", "document", Map.of()));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 public class NoIdentityDocumentException extends BusinessRuleViolation {
 
     public NoIdentityDocumentException() {
-        super(new BusinessError(ErrorCodes.NO_IDENTITY_DOCUMENT, "the user has not submitted an identity document yet", null, Map.of()));
+        super(new BusinessError(ErrorCodes.NO_IDENTITY_DOCUMENT,
+                "the user has not submitted an identity document yet", null, Map.of()));
     }
 }

@@ -19,4 +19,13 @@ public interface SecretCodes {
 
     /** Constant-time comparison of {@code hash(secret)} with {@code expectedHash}. */
     boolean matches(String secret, String expectedHash);
+
+    /**
+     * Encrypts a secret that must be read back (a TOTP secret) under a key derived from the server key, so that
+     * the event store holds it only sealed. Authenticated: a changed sealed text does not open.
+     */
+    String seal(String secret);
+
+    /** @throws IllegalStateException when {@code sealed} was not sealed with this key or was changed */
+    String unseal(String sealed);
 }

@@ -116,6 +116,7 @@ public class UserAccount {
     private final Map<SessionId, SessionState> sessions = new HashMap<>();
     private final Set<SessionId> endedSessions = new HashSet<>();
     private final Map<String, SecondFactorChallenge> challenges = new HashMap<>();
+    /** Sealed ({@link SecretCodes#seal}), as in the events. */
     private String pendingTotpSecret;
     private String totpSecret;
     private long lastTotpTimeStep;
@@ -266,7 +267,8 @@ public class UserAccount {
             apply(new LoginFailedEvent(userId, LoginFailureReason.ACCOUNT_SUSPENDED, consecutiveFailures + 1));
             return LoginResult.suspended(userId);
         }
-        OptionalLong step = totp.verify(totpSecret, command.code().value().strip(), now, lastTotpTimeStep);
+        OptionalLong step = totp.verify(codes.unseal(totpSecret), command.code().value().strip(), now,
+                lastTotpTimeStep);
         if (step.isPresent()) {
             return openSession(LoginMethod.PASSWORD_AND_TOTP, step.getAsLong(), codes);
         }
@@ -408,12 +410,12 @@ public class UserAccount {
     // ---------------------------------------------------------------- two-factor authentication
 
     @CommandHandler
-    public TwoFactorSetup handle(StartTwoFactorSetupCommand command, TotpAuthenticator totp) {
+    public TwoFactorSetup handle(StartTwoFactorSetupCommand command, TotpAuthenticator totp, SecretCodes codes) {
         if (totpSecret != null) {
             throw new TwoFactorStateException("two-factor authentication is already on; disable it first");
         }
         String secret = totp.newSecret();
-        apply(new TwoFactorSetupStartedEvent(userId, secret));
+        apply(new TwoFactorSetupStartedEvent(userId, codes.seal(secret)));
         String uri = totp.otpauthUri(secret, email.value());
         return new TwoFactorSetup(secret, uri, totp.qrImageDataUri(uri));
     }
@@ -430,7 +432,8 @@ public class UserAccount {
         if (!hasher.matches(command.password(), passwordHash)) {
             throw new WrongPasswordException("password");
         }
-        OptionalLong step = totp.verify(pendingTotpSecret, command.code().value().strip(), now(), lastTotpTimeStep);
+        OptionalLong step = totp.verify(codes.unseal(pendingTotpSecret), command.code().value().strip(), now(),
+                lastTotpTimeStep);
         if (step.isEmpty()) {
             throw new InvalidCodeException("code", CodeCheckResult.Outcome.WRONG_CODE, 0);
         }
@@ -453,7 +456,8 @@ public class UserAccount {
         if (!hasher.matches(command.password(), passwordHash)) {
             throw new WrongPasswordException("password");
         }
-        boolean totpCode = totp.verify(totpSecret, command.code().value().strip(), now(), lastTotpTimeStep).isPresent();
+        boolean totpCode = totp.verify(codes.unseal(totpSecret), command.code().value().strip(), now(),
+                lastTotpTimeStep).isPresent();
         if (!totpCode && unusedRecoveryCode(command.code(), codes) < 0) {
             throw new InvalidCodeException("code", CodeCheckResult.Outcome.WRONG_CODE, 0);
         }
@@ -650,7 +654,7 @@ public class UserAccount {
 
     @EventSourcingHandler
     void on(TwoFactorSetupStartedEvent event) {
-        pendingTotpSecret = event.totpSecret();
+        pendingTotpSecret = event.sealedTotpSecret();
     }
 
     @EventSourcingHandler

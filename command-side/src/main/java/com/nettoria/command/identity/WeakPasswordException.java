@@ -10,6 +10,7 @@ import java.util.Map;
 public class WeakPasswordException extends BusinessRuleViolation {
 
     public WeakPasswordException(String field, String weakness) {
-        super(new BusinessError(ErrorCodes.WEAK_PASSWORD, "the password " + weakness, field, Map.of("reason", weakness)));
+        super(new BusinessError(ErrorCodes.WEAK_PASSWORD,
+                "the password " + weakness, field, Map.of("reason", weakness)));
     }
 }

@@ -50,4 +50,22 @@ final class FakeSecretCodes implements SecretCodes {
     public boolean matches(String secret, String expectedHash) {
         return hashOf(secret).equals(expectedHash);
     }
+
+    /** A sealed secret is the secret in {@code sealed(…)}. */
+    static String sealedOf(String secret) {
+        return "sealed(" + secret + ")";
+    }
+
+    @Override
+    public String seal(String secret) {
+        return sealedOf(secret);
+    }
+
+    @Override
+    public String unseal(String sealed) {
+        if (!sealed.startsWith("sealed(") || !sealed.endsWith(")")) {
+            throw new IllegalStateException("not sealed: " + sealed);
+        }
+        return sealed.substring("sealed(".length(), sealed.length() - 1);
+    }
 }

@@ -114,7 +114,7 @@ class IdentityEventPayloadCompatibilityTest {
                     "{argon2}$argon2id$v=19$m=19456,t=2,p=1$bmV3c2FsdA$bmV3aGFzaA")),
             entry(PasswordResetEvent.class, new PasswordResetEvent(USER,
                     "{argon2}$argon2id$v=19$m=19456,t=2,p=1$cmVzZXQ$cmVzZXRoYXNo", ContactChannel.SMS)),
-            entry(TwoFactorSetupStartedEvent.class, new TwoFactorSetupStartedEvent(USER, "JBSWY3DPEHPK3PXP")),
+            entry(TwoFactorSetupStartedEvent.class, new TwoFactorSetupStartedEvent(USER, "v1.3q2-7w9F0aA8mJz4N1kR5tYbQe0x")),
             entry(TwoFactorEnabledEvent.class, new TwoFactorEnabledEvent(USER, List.of("a1b2c3", "d4e5f6"),
                     58027440L)),
             entry(TwoFactorDisabledEvent.class, new TwoFactorDisabledEvent(USER)),

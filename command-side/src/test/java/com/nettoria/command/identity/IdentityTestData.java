@@ -152,7 +152,7 @@ final class IdentityTestData {
 
     /** Two-factor authentication set up with {@link #TOTP_SECRET} and confirmed by the code of {@code confirmedAt}. */
     static List<Object> twoFactorOn(Instant confirmedAt) {
-        return List.of(new TwoFactorSetupStartedEvent(USER, TOTP_SECRET), twoFactorEnabled(FakeTotp.stepAt(confirmedAt)));
+        return List.of(new TwoFactorSetupStartedEvent(USER, FakeSecretCodes.sealedOf(TOTP_SECRET)), twoFactorEnabled(FakeTotp.stepAt(confirmedAt)));
     }
 
     /** Enabled with {@link FakeSecretCodes}' first ten recovery codes. */

@@ -266,7 +266,7 @@ class UserAccountTest {
             String uri = "otpauth://totp/Nettoria:sara@example.com?secret=TOTPSECRET1&issuer=Nettoria";
             fixture.given(registered())
                     .when(new StartTwoFactorSetupCommand(USER))
-                    .expectEvents(new TwoFactorSetupStartedEvent(USER, "TOTPSECRET1"))
+                    .expectEvents(new TwoFactorSetupStartedEvent(USER, FakeSecretCodes.sealedOf("TOTPSECRET1")))
                     .expectResultMessagePayload(new TwoFactorSetup("TOTPSECRET1", uri,
                             "data:image/png;base64,qr(" + uri + ")"));
         }
@@ -289,7 +289,7 @@ class UserAccountTest {
 
         @Test
         void enablingNeedsThePasswordSoAStolenTokenAloneCannotLockTheOwnerOut() {
-            fixture.given(registered(), new TwoFactorSetupStartedEvent(USER, TOTP_SECRET))
+            fixture.given(registered(), new TwoFactorSetupStartedEvent(USER, FakeSecretCodes.sealedOf(TOTP_SECRET)))
                     .when(new ConfirmTwoFactorCommand(USER, secret("not-her-password"), secret(codeAt(TOTP_SECRET, NOW))))
                     .expectException(WrongPasswordException.class)
                     .expectNoEvents();
@@ -297,7 +297,7 @@ class UserAccountTest {
 
         @Test
         void refusesAWrongConfirmationCode() {
-            fixture.given(registered(), new TwoFactorSetupStartedEvent(USER, TOTP_SECRET))
+            fixture.given(registered(), new TwoFactorSetupStartedEvent(USER, FakeSecretCodes.sealedOf(TOTP_SECRET)))
                     .when(new ConfirmTwoFactorCommand(USER, secret(PASSWORD), secret(WRONG_CODE)))
                     .expectException(InvalidCodeException.class)
                     .expectNoEvents();
@@ -305,7 +305,7 @@ class UserAccountTest {
 
         @Test
         void theFirstRightCodeEnablesTwoFactorAndAnswersTenRecoveryCodesInClear() {
-            fixture.given(registered(), new TwoFactorSetupStartedEvent(USER, TOTP_SECRET))
+            fixture.given(registered(), new TwoFactorSetupStartedEvent(USER, FakeSecretCodes.sealedOf(TOTP_SECRET)))
                     .when(new ConfirmTwoFactorCommand(USER, secret(PASSWORD), secret(codeAt(TOTP_SECRET, NOW))))
                     .expectEvents(new TwoFactorEnabledEvent(USER, recoveryCodeHashes(), stepAt(NOW)))
                     .expectResultMessagePayload(new RecoveryCodes(
@@ -314,8 +314,8 @@ class UserAccountTest {
 
         @Test
         void confirmationTakesTheCodeOfTheLatestSetupOnly() {
-            fixture.given(registered(), new TwoFactorSetupStartedEvent(USER, TOTP_SECRET),
-                            new TwoFactorSetupStartedEvent(USER, "ANOTHERSECRET"))
+            fixture.given(registered(), new TwoFactorSetupStartedEvent(USER, FakeSecretCodes.sealedOf(TOTP_SECRET)),
+                            new TwoFactorSetupStartedEvent(USER, FakeSecretCodes.sealedOf("ANOTHERSECRET")))
                     .when(new ConfirmTwoFactorCommand(USER, secret(PASSWORD), secret(codeAt(TOTP_SECRET, NOW))))
                     .expectException(InvalidCodeException.class)
                     .expectNoEvents();

@@ -1,7 +1,10 @@
 package com.nettoria.coreapi.identity;
 
-/** A new TOTP secret waits for its first code. (The secret must be readable to check codes: it is not hashed.) */
-public record TwoFactorSetupStartedEvent(UserId userId, String totpSecret) {
+/**
+ * A new TOTP secret waits for its first code. The secret must be readable to check codes, so it is not hashed
+ * but sealed (AES-GCM under a key derived from the server's HMAC key): the event store never holds it in clear.
+ */
+public record TwoFactorSetupStartedEvent(UserId userId, String sealedTotpSecret) {
 
     @Override
     public String toString() {

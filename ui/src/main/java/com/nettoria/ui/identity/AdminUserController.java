@@ -67,8 +67,11 @@ public class AdminUserController {
     private final IdentityRequests requests;
     private final QueryGateway queries;
     private final ReadModelWaiter readModel;
+    private final SessionReadModel sessions;
 
-    public AdminUserController(IdentityRequests requests, QueryGateway queries, ReadModelWaiter readModel) {
+    public AdminUserController(IdentityRequests requests, QueryGateway queries, ReadModelWaiter readModel,
+                               SessionReadModel sessions) {
+        this.sessions = sessions;
         this.requests = requests;
         this.queries = queries;
         this.readModel = readModel;
@@ -170,6 +173,7 @@ public class AdminUserController {
                                           HttpServletRequest request) {
         int revoked = requests.as(caller, new RevokeOtherSessionsCommand(userId(userId), null,
                 SessionRevocationReason.REVOKED_BY_ADMIN), request);
+        sessions.awaitAllEndedBut(userId(userId), null);
         return new RevokedResponse(revoked);
     }
 

@@ -90,9 +90,11 @@ public class AuthController {
     private final RateLimiter limits;
     private final QueryGateway queries;
     private final ReadModelWaiter readModel;
+    private final SessionReadModel sessions;
 
     public AuthController(IdentityRequests requests, SessionTokens tokens, RateLimiter limits, QueryGateway queries,
-                          ReadModelWaiter readModel) {
+                          ReadModelWaiter readModel, SessionReadModel sessions) {
+        this.sessions = sessions;
         this.requests = requests;
         this.tokens = tokens;
         this.limits = limits;
@@ -198,11 +200,12 @@ public class AuthController {
     public TokenResponse login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
         String account = normalizedLogin(body.login());
         limits.consume(RateLimits.LOGIN_PER_IP, IdentityRequests.clientKey(request));
-        limits.consume(RateLimits.LOGIN_PER_ACCOUNT, IdentityRequests.accountFromAddress(account, request));
-        limits.consume(RateLimits.ACCOUNT_ANY_ADDRESS, account);
+        String key = accountKey(account);
+        limits.consume(RateLimits.LOGIN_PER_ACCOUNT, IdentityRequests.accountFromAddress(key, request));
+        limits.consume(RateLimits.ACCOUNT_ANY_ADDRESS, key);
         LoginResult result = requests.anonymous(new LogInWithPasswordCommand(account, new Secret(body.password())),
                 request);
-        return answerLogin(result, IdentityRequests.accountFromAddress(account, request));
+        return answerLogin(result, IdentityRequests.accountFromAddress(key, request));
     }
 
     @PostMapping("/login/2fa")
@@ -217,7 +220,8 @@ public class AuthController {
         LoginResult result = anonymousAccountCommand(new CompleteSecondFactorCommand(challenge.userId(),
                 challenge.challengeId(), new Secret(body.code())), request,
                 () -> invalidCredentials("the challenge is not valid; log in again"));
-        return answerLogin(result, null);
+        // the password step counted against the account (keyed by its id when known): a completed login resets it
+        return answerLogin(result, IdentityRequests.accountFromAddress(challenge.userId().value(), request));
     }
 
     @PostMapping("/login/code/send")
@@ -227,7 +231,7 @@ public class AuthController {
                                                           HttpServletRequest request) {
         String account = normalizedLogin(body.login());
         limits.consume(RateLimits.RECOVERY_PER_IP, IdentityRequests.clientKey(request));
-        limits.consume(RateLimits.CODE_SEND_PER_ACCOUNT, account);
+        limits.consume(RateLimits.CODE_SEND_PER_ACCOUNT, accountKey(account));
         CodeDispatch sent = requests.anonymous(new SendLoginCodeCommand(account, body.channel()), request);
         return ResponseEntity.accepted().body(new CodeSentResponse("SENT_IF_ACCOUNT_EXISTS", sent.expiresAt(),
                 sent.resendAllowedAt()));
@@ -238,8 +242,9 @@ public class AuthController {
     public TokenResponse loginWithCode(@Valid @RequestBody CodeLoginRequest body, HttpServletRequest request) {
         String account = normalizedLogin(body.login());
         limits.consume(RateLimits.LOGIN_PER_IP, IdentityRequests.clientKey(request));
-        limits.consume(RateLimits.CODE_ENTRY_PER_ACCOUNT, IdentityRequests.accountFromAddress(account, request));
-        limits.consume(RateLimits.ACCOUNT_ANY_ADDRESS, account);
+        String key = accountKey(account);
+        limits.consume(RateLimits.CODE_ENTRY_PER_ACCOUNT, IdentityRequests.accountFromAddress(key, request));
+        limits.consume(RateLimits.ACCOUNT_ANY_ADDRESS, key);
         LoginResult result = requests.anonymous(new LogInWithCodeCommand(account, new Secret(body.code())), request);
         return answerLogin(result, null);
     }
@@ -269,6 +274,7 @@ public class AuthController {
     public ResponseEntity<Void> logout(@AuthenticationPrincipal Jwt caller, HttpServletRequest request) {
         requests.as(caller, new RevokeSessionCommand(IdentityRequests.userOf(caller), IdentityRequests.sessionOf(caller),
                 SessionRevocationReason.LOGOUT), request);
+        sessions.awaitEnded(IdentityRequests.userOf(caller), IdentityRequests.sessionOf(caller));
         return ResponseEntity.noContent().build();
     }
 
@@ -281,7 +287,7 @@ public class AuthController {
                                                            HttpServletRequest request) {
         String account = normalizedLogin(body.login());
         limits.consume(RateLimits.RECOVERY_PER_IP, IdentityRequests.clientKey(request));
-        limits.consume(RateLimits.CODE_SEND_PER_ACCOUNT, account);
+        limits.consume(RateLimits.CODE_SEND_PER_ACCOUNT, accountKey(account));
         CodeDispatch sent = requests.anonymous(new SendPasswordResetCodeCommand(account, body.channel()), request);
         return ResponseEntity.accepted().body(new CodeSentResponse("SENT_IF_ACCOUNT_EXISTS", sent.expiresAt(),
                 sent.resendAllowedAt()));
@@ -293,8 +299,9 @@ public class AuthController {
                                               HttpServletRequest request) {
         String account = normalizedLogin(body.login());
         limits.consume(RateLimits.RECOVERY_PER_IP, IdentityRequests.clientKey(request));
-        limits.consume(RateLimits.CODE_ENTRY_PER_ACCOUNT, IdentityRequests.accountFromAddress(account, request));
-        limits.consume(RateLimits.ACCOUNT_ANY_ADDRESS, account);
+        String resetKey = accountKey(account);
+        limits.consume(RateLimits.CODE_ENTRY_PER_ACCOUNT, IdentityRequests.accountFromAddress(resetKey, request));
+        limits.consume(RateLimits.ACCOUNT_ANY_ADDRESS, resetKey);
         CodeCheckResult result = requests.anonymous(new ResetPasswordCommand(account, new Secret(body.code()),
                 new Secret(body.newPassword())), request);
         if (!result.wasAccepted()) {
@@ -302,7 +309,8 @@ public class AuthController {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCodes.INVALID_CODE, "Invalid code",
                     "the code is not right, has expired or was not asked for", "code", Map.of());
         }
-        limits.reset(RateLimits.LOGIN_PER_ACCOUNT, IdentityRequests.accountFromAddress(account, request));
+        limits.reset(RateLimits.LOGIN_PER_ACCOUNT, IdentityRequests.accountFromAddress(resetKey, request));
+        sessions.accountOf(account).ifPresent(user -> sessions.awaitAllEndedBut(user, null));
         return ResponseEntity.noContent().build();
     }
 
@@ -315,6 +323,7 @@ public class AuthController {
         limits.consume(RateLimits.CODE_ENTRY_PER_ACCOUNT, caller.getSubject());
         requests.as(caller, new ChangePasswordCommand(IdentityRequests.userOf(caller), new Secret(body.currentPassword()),
                 new Secret(body.newPassword()), IdentityRequests.sessionOf(caller)), request);
+        sessions.awaitAllEndedBut(IdentityRequests.userOf(caller), IdentityRequests.sessionOf(caller));
         return ResponseEntity.noContent().build();
     }
 
@@ -330,6 +339,14 @@ public class AuthController {
                     "Account suspended", "this account is suspended; contact support", null, Map.of());
             case FAILED -> throw invalidCredentials("the login or the password (or code) is not right");
         };
+    }
+
+    /**
+     * The rate-limit key of an account: its id when the read model knows the login, so that its email and its
+     * mobile count as one; otherwise the normalized login itself.
+     */
+    private String accountKey(String normalizedLogin) {
+        return sessions.accountOf(normalizedLogin).map(UserId::value).orElse(normalizedLogin);
     }
 
     /** The same key for every spelling of one account, so rate limits cannot be dodged by re-spelling. */

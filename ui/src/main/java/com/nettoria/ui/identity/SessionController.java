@@ -35,10 +35,12 @@ public class SessionController {
 
     private final IdentityRequests requests;
     private final QueryGateway queries;
+    private final SessionReadModel readModel;
 
-    public SessionController(IdentityRequests requests, QueryGateway queries) {
+    public SessionController(IdentityRequests requests, QueryGateway queries, SessionReadModel readModel) {
         this.requests = requests;
         this.queries = queries;
+        this.readModel = readModel;
     }
 
     @GetMapping
@@ -55,6 +57,7 @@ public class SessionController {
                                        HttpServletRequest request) {
         requests.as(caller, new RevokeSessionCommand(IdentityRequests.userOf(caller), sessionId(sessionId),
                 SessionRevocationReason.REVOKED_BY_USER), request);
+        readModel.awaitEnded(IdentityRequests.userOf(caller), sessionId(sessionId));
         return ResponseEntity.noContent().build();
     }
 
@@ -63,6 +66,7 @@ public class SessionController {
     public RevokedResponse revokeOthers(@AuthenticationPrincipal Jwt caller, HttpServletRequest request) {
         int revoked = requests.as(caller, new RevokeOtherSessionsCommand(IdentityRequests.userOf(caller),
                 IdentityRequests.sessionOf(caller), SessionRevocationReason.REVOKED_BY_USER), request);
+        readModel.awaitAllEndedBut(IdentityRequests.userOf(caller), IdentityRequests.sessionOf(caller));
         return new RevokedResponse(revoked);
     }
 

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static com.nettoria.ui.support.WalletApiClient.movement;
+import static com.nettoria.ui.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -68,23 +69,6 @@ class WalletApiIT {
             assertThat(deposit.status()).as("%s", deposit).isEqualTo(200);
         }
         return token;
-    }
-
-    private static void assertProblem(ApiResponse response, int status, String code, String field) {
-        assertThat(response.status()).as("%s", response).isEqualTo(status);
-        assertThat(response.isProblem()).as("Content-Type of %s", response).isTrue();
-        JsonNode problem = response.json();
-        assertThat(problem.path("status").asInt()).isEqualTo(status);
-        assertThat(problem.path("title").asText()).isNotBlank();
-        assertThat(problem.path("detail").asText()).isNotBlank();
-        if (code != null) {
-            assertThat(problem.path("code").asText()).as("code of %s", response).isEqualTo(code);
-        }
-        if (field == null) {
-            assertThat(problem.has("field")).as("no field in %s", response).isFalse();
-        } else {
-            assertThat(problem.path("field").asText()).as("field of %s", response).isEqualTo(field);
-        }
     }
 
     private static void assertAmount(JsonNode node, String expected) {

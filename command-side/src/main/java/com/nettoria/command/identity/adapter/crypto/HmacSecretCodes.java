@@ -2,7 +2,9 @@ package com.nettoria.command.identity.adapter.crypto;
 
 import com.nettoria.command.identity.SecretCodes;
 
+import javax.crypto.Cipher;
 import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -26,7 +28,12 @@ public final class HmacSecretCodes implements SecretCodes {
     private static final String HMAC_SHA256 = "HmacSHA256";
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
+    private static final String SEALED_PREFIX = "v1.";
+    private static final int GCM_IV_BYTES = 12;
+    private static final int GCM_TAG_BITS = 128;
+
     private final SecretKeySpec key;
+    private final SecretKeySpec sealingKey;
     private final SecureRandom random;
 
     public HmacSecretCodes(byte[] key) {
@@ -39,6 +46,9 @@ public final class HmacSecretCodes implements SecretCodes {
         }
         this.key = new SecretKeySpec(key.clone(), HMAC_SHA256);
         this.random = random;
+        // a key of its own for encryption, derived from the server key (HMAC as the key derivation function)
+        this.sealingKey = new SecretKeySpec(
+                Base64.getUrlDecoder().decode(hash("nettoria:seal:aes-256-gcm:v1")), "AES");
     }
 
     @Override
@@ -92,5 +102,37 @@ public final class HmacSecretCodes implements SecretCodes {
         }
         return MessageDigest.isEqual(hash(secret).getBytes(StandardCharsets.US_ASCII),
                 expectedHash.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Override
+    public String seal(String secret) {
+        try {
+            byte[] iv = new byte[GCM_IV_BYTES];
+            random.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, sealingKey, new GCMParameterSpec(GCM_TAG_BITS, iv));
+            byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
+            byte[] out = new byte[iv.length + sealed.length];
+            System.arraycopy(iv, 0, out, 0, iv.length);
+            System.arraycopy(sealed, 0, out, iv.length, sealed.length);
+            return SEALED_PREFIX + BASE64URL.encodeToString(out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is part of every Java runtime", e);
+        }
+    }
+
+    @Override
+    public String unseal(String sealed) {
+        if (sealed == null || !sealed.startsWith(SEALED_PREFIX)) {
+            throw new IllegalStateException("not a sealed secret of this platform");
+        }
+        try {
+            byte[] in = Base64.getUrlDecoder().decode(sealed.substring(SEALED_PREFIX.length()));
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, sealingKey, new GCMParameterSpec(GCM_TAG_BITS, in, 0, GCM_IV_BYTES));
+            return new String(cipher.doFinal(in, GCM_IV_BYTES, in.length - GCM_IV_BYTES), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("the sealed secret does not open with this key (key changed?)", e);
+        }
     }
 }

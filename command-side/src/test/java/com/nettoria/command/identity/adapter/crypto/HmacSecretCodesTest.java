@@ -20,6 +20,28 @@ class HmacSecretCodesTest {
     private final HmacSecretCodes codes = new HmacSecretCodes(KEY, seeded(42));
 
     @Test
+    void aSealedSecretOpensWithTheSameKeyAndDoesNotShowTheSecret() {
+        String sealed = codes.seal("JBSWY3DPEHPK3PXP");
+
+        assertThat(sealed).startsWith("v1.").doesNotContain("JBSWY3DPEHPK3PXP");
+        assertThat(codes.seal("JBSWY3DPEHPK3PXP")).isNotEqualTo(sealed);
+        assertThat(new HmacSecretCodes(KEY).unseal(sealed)).isEqualTo("JBSWY3DPEHPK3PXP");
+    }
+
+    @Test
+    void aSealedSecretDoesNotOpenWithAnotherKeyOrWhenChanged() {
+        String sealed = codes.seal("JBSWY3DPEHPK3PXP");
+        byte[] otherKey = KEY.clone();
+        otherKey[0] ^= 1;
+        char last = sealed.charAt(sealed.length() - 1);
+        String changed = sealed.substring(0, sealed.length() - 1) + (last == 'A' ? 'B' : 'A');
+
+        assertThatThrownBy(() -> new HmacSecretCodes(otherKey).unseal(sealed)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> codes.unseal(changed)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> codes.unseal("JBSWY3DPEHPK3PXP")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void numericCodesHaveExactlyTheDigitsAskedFor() {
         for (int digits = 1; digits <= 10; digits++) {
             assertThat(codes.newNumericCode(digits)).hasSize(digits).containsOnlyDigits();
