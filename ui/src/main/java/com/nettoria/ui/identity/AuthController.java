@@ -229,12 +229,7 @@ public class AuthController {
             description = "Always 202 with the same body, whether or not the account exists.")
     public ResponseEntity<CodeSentResponse> sendLoginCode(@Valid @RequestBody CodeRequest body,
                                                           HttpServletRequest request) {
-        String account = normalizedLogin(body.login());
-        limits.consume(RateLimits.RECOVERY_PER_IP, IdentityRequests.clientKey(request));
-        limits.consume(RateLimits.CODE_SEND_PER_ACCOUNT, accountKey(account));
-        CodeDispatch sent = requests.anonymous(new SendLoginCodeCommand(account, body.channel()), request);
-        return ResponseEntity.accepted().body(new CodeSentResponse("SENT_IF_ACCOUNT_EXISTS", sent.expiresAt(),
-                sent.resendAllowedAt()));
+        return sendCodeQuietly(body.login(), account -> new SendLoginCodeCommand(account, body.channel()), request);
     }
 
     @PostMapping("/login/code")
@@ -285,12 +280,8 @@ public class AuthController {
             description = "Always 202 with the same body, whether or not the account exists.")
     public ResponseEntity<CodeSentResponse> forgotPassword(@Valid @RequestBody CodeRequest body,
                                                            HttpServletRequest request) {
-        String account = normalizedLogin(body.login());
-        limits.consume(RateLimits.RECOVERY_PER_IP, IdentityRequests.clientKey(request));
-        limits.consume(RateLimits.CODE_SEND_PER_ACCOUNT, accountKey(account));
-        CodeDispatch sent = requests.anonymous(new SendPasswordResetCodeCommand(account, body.channel()), request);
-        return ResponseEntity.accepted().body(new CodeSentResponse("SENT_IF_ACCOUNT_EXISTS", sent.expiresAt(),
-                sent.resendAllowedAt()));
+        return sendCodeQuietly(body.login(), account -> new SendPasswordResetCodeCommand(account, body.channel()),
+                request);
     }
 
     @PostMapping("/password/reset")
@@ -328,6 +319,18 @@ public class AuthController {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** A code to whoever holds {@code login}, if anyone: the same 202 whether or not the account exists. */
+    private ResponseEntity<CodeSentResponse> sendCodeQuietly(String login,
+                                                             java.util.function.Function<String, Object> command,
+                                                             HttpServletRequest request) {
+        String account = normalizedLogin(login);
+        limits.consume(RateLimits.RECOVERY_PER_IP, IdentityRequests.clientKey(request));
+        limits.consume(RateLimits.CODE_SEND_PER_ACCOUNT, accountKey(account));
+        CodeDispatch sent = requests.anonymous(command.apply(account), request);
+        return ResponseEntity.accepted().body(new CodeSentResponse("SENT_IF_ACCOUNT_EXISTS", sent.expiresAt(),
+                sent.resendAllowedAt()));
+    }
 
     private TokenResponse answerLogin(LoginResult result, String account) {
         if (result.outcome() == LoginResult.Outcome.SUCCEEDED && account != null) {
