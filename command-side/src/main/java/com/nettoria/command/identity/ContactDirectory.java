@@ -13,8 +13,18 @@ import java.util.Optional;
  */
 public interface ContactDirectory {
 
-    /** @throws AccountAlreadyExistsException when either contact belongs to an account already */
+    /**
+     * @throws AccountAlreadyExistsException when either contact belongs to another account, unless that account
+     *         left it unverified for {@link IdentityRules#UNVERIFIED_CLAIM_TTL}: then the claim moves to the new
+     *         registration, so nobody can squat someone else's email or mobile
+     */
     void claim(UserId userId, EmailAddress email, MobileNumber mobile);
+
+    /** Whether the account still holds {@code contact} (it loses an unverified claim to a later registration). */
+    boolean holds(UserId userId, String contact);
+
+    /** The owner proved {@code contact}: from now on no registration can take it over. */
+    void markVerified(UserId userId, String contact);
 
     /** The account an email address or mobile number (in any accepted spelling) belongs to. */
     Optional<UserId> find(String login);

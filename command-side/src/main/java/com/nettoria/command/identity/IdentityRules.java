@@ -3,7 +3,7 @@ package com.nettoria.command.identity;
 import java.time.Duration;
 
 /** The numbers behind the account rules (OWASP ASVS level 2), in one place. */
-final class IdentityRules {
+public final class IdentityRules {
 
     /** One-time codes: 6 digits, alive 10 minutes, 5 tries, a new one no sooner than 60 s after the last. */
     static final int CODE_DIGITS = 6;
@@ -24,6 +24,9 @@ final class IdentityRules {
     static final int SECOND_FACTOR_ATTEMPTS = 5;
 
     static final int RECOVERY_CODES = 10;
+
+    /** How long a registration holds an email or mobile it has not verified against a later registration. */
+    public static final Duration UNVERIFIED_CLAIM_TTL = Duration.ofHours(24);
 
     private IdentityRules() {
     }

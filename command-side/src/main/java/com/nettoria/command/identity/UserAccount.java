@@ -176,27 +176,39 @@ public class UserAccount {
                 (firstName + " " + lastName).strip(), language, expiresAt, now.plus(IdentityRules.CODE_RESEND_COOLDOWN));
     }
 
+    /** A contact this account left unverified and a later registration took over cannot be verified here. */
     @CommandHandler
-    public CodeCheckResult handle(VerifyContactCommand command, SecretCodes codes) {
+    public CodeCheckResult handle(VerifyContactCommand command, SecretCodes codes, ContactDirectory directory) {
         boolean byEmail = command.channel() == ContactChannel.EMAIL;
         if (byEmail ? emailVerified : mobileVerified) {
             throw new ContactAlreadyVerifiedException();
+        }
+        String contact = byEmail ? email.value() : mobile.value();
+        if (!directory.holds(userId, contact)) {
+            throw new ContactTakenException();
         }
         CodeCheckResult result = useCode(byEmail ? CodePurpose.VERIFY_EMAIL : CodePurpose.VERIFY_MOBILE,
                 command.code(), now(), codes);
         if (result.wasAccepted()) {
             apply(byEmail ? new EmailVerifiedEvent(userId, email) : new MobileVerifiedEvent(userId, mobile));
+            directory.markVerified(userId, contact);
         }
         return result;
     }
 
     @CommandHandler
-    public void handle(MarkContactsVerifiedCommand command) {
+    public void handle(MarkContactsVerifiedCommand command, ContactDirectory directory) {
+        if (!emailVerified && !directory.holds(userId, email.value())
+                || !mobileVerified && !directory.holds(userId, mobile.value())) {
+            throw new ContactTakenException();
+        }
         if (!emailVerified) {
             apply(new EmailVerifiedEvent(userId, email));
+            directory.markVerified(userId, email.value());
         }
         if (!mobileVerified) {
             apply(new MobileVerifiedEvent(userId, mobile));
+            directory.markVerified(userId, mobile.value());
         }
     }
 

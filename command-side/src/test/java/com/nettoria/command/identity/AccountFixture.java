@@ -30,7 +30,8 @@ final class AccountFixture {
         fixture.registerInjectableResource(hasher)
                 .registerInjectableResource(policy)
                 .registerInjectableResource(codes)
-                .registerInjectableResource(totp);
+                .registerInjectableResource(totp)
+                .registerInjectableResource(directory);
         fixture.registerAnnotatedCommandHandler(new AccountCommandHandler(fixture.getRepository(), directory, hasher,
                 policy, codes, notifier, LINK_BASE));
         fixture.givenCurrentTime(NOW);

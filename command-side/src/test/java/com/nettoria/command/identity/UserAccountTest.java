@@ -66,6 +66,7 @@ import static com.nettoria.command.identity.IdentityTestData.LOGIN_NAME;
 import static com.nettoria.command.identity.IdentityTestData.MOBILE;
 import static com.nettoria.command.identity.IdentityTestData.NATIONAL_ID;
 import static com.nettoria.command.identity.IdentityTestData.NEW_PASSWORD;
+import static com.nettoria.command.identity.IdentityTestData.NEWCOMER;
 import static com.nettoria.command.identity.IdentityTestData.NOW;
 import static com.nettoria.command.identity.IdentityTestData.PASSPORT;
 import static com.nettoria.command.identity.IdentityTestData.PASSWORD;
@@ -132,6 +133,24 @@ class UserAccountTest {
 
     @Nested
     class ContactVerification {
+
+        @Test
+        void aContactALaterRegistrationTookOverCannotBeVerifiedAnyMore() {
+            accounts.directory.takeOver(EMAIL.value(), NEWCOMER);
+            fixture.given(registered(), codeIssued(VERIFY_EMAIL, ContactChannel.EMAIL, NOW))
+                    .when(new VerifyContactCommand(USER, ContactChannel.EMAIL, secret(CODE)))
+                    .expectException(ContactTakenException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aVerifiedContactIsKeptForGoodInTheDirectory() {
+            fixture.given(registered(), codeIssued(VERIFY_EMAIL, ContactChannel.EMAIL, NOW))
+                    .when(new VerifyContactCommand(USER, ContactChannel.EMAIL, secret(CODE)))
+                    .expectSuccessfulHandlerExecution();
+
+            assertThat(accounts.directory.isVerified(EMAIL.value())).isTrue();
+        }
 
         @Test
         void theRightCodeIsConsumedAndVerifiesTheEmailAddress() {

@@ -138,7 +138,7 @@ class CommandSideAxonServerProfileIT {
     void theCommandSideMigratesAxonsOwnTablesBesideTheQuerySidesMigrations() {
         JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
         List<String> expected = new ArrayList<>(queryScriptVersions);
-        expected.addAll(List.of("20261125.01", "20261125.02", "20261126.10"));
+        expected.addAll(List.of("20261125.01", "20261125.02", "20261126.10", "20261126.11"));
         assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank",
                 String.class)).containsExactlyElementsOf(expected);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM tokenentry", Long.class)).isZero();

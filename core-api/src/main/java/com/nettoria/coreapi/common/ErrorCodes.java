@@ -22,6 +22,7 @@ public final class ErrorCodes {
     public static final String CODE_RESEND_TOO_SOON = "identity.code-resend-too-soon";
     public static final String CONTACT_NOT_VERIFIED = "identity.contact-not-verified";
     public static final String ALREADY_VERIFIED = "identity.already-verified";
+    public static final String CONTACT_TAKEN = "identity.contact-taken";
     public static final String TWO_FACTOR_STATE = "identity.two-factor-state";
     public static final String ACCOUNT_SUSPENDED = "identity.account-suspended";
     public static final String IDENTITY_ALREADY_VERIFIED = "identity.identity-already-verified";

@@ -132,7 +132,7 @@ class QuerySideAxonServerProfileIT {
     void itMigratesItsReadModelsBesideTheCommandSidesMigrations() {
         JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
         assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank",
-                String.class)).containsExactly("20261125.01", "20261125.02", "20261126.10", "20261125.50",
+                String.class)).containsExactly("20261125.01", "20261125.02", "20261126.10", "20261126.11", "20261125.50",
                 "20261126.50", "20261126.51", "20261126.52");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM wallet", Long.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM wallet_transaction", Long.class)).isZero();

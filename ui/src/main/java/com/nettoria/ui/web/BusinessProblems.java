@@ -28,6 +28,7 @@ final class BusinessProblems {
             Map.entry(ErrorCodes.CODE_RESEND_TOO_SOON, new Mapping(HttpStatus.TOO_MANY_REQUESTS, "Too soon")),
             Map.entry(ErrorCodes.CONTACT_NOT_VERIFIED, new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "Contact not verified")),
             Map.entry(ErrorCodes.ALREADY_VERIFIED, new Mapping(HttpStatus.CONFLICT, "Already verified")),
+            Map.entry(ErrorCodes.CONTACT_TAKEN, new Mapping(HttpStatus.CONFLICT, "Contact taken")),
             Map.entry(ErrorCodes.TWO_FACTOR_STATE, new Mapping(HttpStatus.CONFLICT, "Two-factor authentication")),
             Map.entry(ErrorCodes.ACCOUNT_SUSPENDED, new Mapping(HttpStatus.FORBIDDEN, "Account suspended")),
             Map.entry(ErrorCodes.IDENTITY_ALREADY_VERIFIED, new Mapping(HttpStatus.CONFLICT, "Identity already verified")),

@@ -2,11 +2,11 @@ package com.nettoria.command.identity.adapter.directory;
 
 import com.nettoria.command.identity.AccountAlreadyExistsException;
 import com.nettoria.command.identity.ContactDirectory;
+import com.nettoria.command.identity.IdentityRules;
 import com.nettoria.coreapi.identity.EmailAddress;
 import com.nettoria.coreapi.identity.InvalidIdentityInputException;
 import com.nettoria.coreapi.identity.MobileNumber;
 import com.nettoria.coreapi.identity.UserId;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
@@ -25,15 +25,38 @@ public class JdbcContactDirectory implements ContactDirectory {
         this.jdbc = jdbc;
     }
 
+    /**
+     * One upsert per contact: inserted when free; taken over when its holder never verified it and claimed it
+     * longer ago than {@link IdentityRules#UNVERIFIED_CLAIM_TTL}; otherwise nothing changes and the registration
+     * is refused (and rolls back with whatever it claimed before).
+     */
     @Override
     public void claim(UserId userId, EmailAddress email, MobileNumber mobile) {
-        try {
-            jdbc.batchUpdate("insert into identity_contact_claim (contact, kind, user_id) values (?, ?, ?)",
-                    List.of(new Object[]{email.value(), "EMAIL", userId.value()},
-                            new Object[]{mobile.value(), "MOBILE", userId.value()}));
-        } catch (DuplicateKeyException e) {
-            throw new AccountAlreadyExistsException();
+        for (Object[] claim : List.of(new Object[]{email.value(), "EMAIL"}, new Object[]{mobile.value(), "MOBILE"})) {
+            int claimed = jdbc.update("""
+                    insert into identity_contact_claim (contact, kind, user_id) values (?, ?, ?)
+                    on conflict (contact) do update
+                        set user_id = excluded.user_id, claimed_at = now(), verified = false
+                        where identity_contact_claim.verified = false
+                          and identity_contact_claim.claimed_at < now() - make_interval(secs => ?)""",
+                    claim[0], claim[1], userId.value(), IdentityRules.UNVERIFIED_CLAIM_TTL.toSeconds());
+            if (claimed == 0) {
+                throw new AccountAlreadyExistsException();
+            }
         }
+    }
+
+    @Override
+    public boolean holds(UserId userId, String contact) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from identity_contact_claim where contact = ? and user_id = ?)",
+                Boolean.class, contact, userId.value()));
+    }
+
+    @Override
+    public void markVerified(UserId userId, String contact) {
+        jdbc.update("update identity_contact_claim set verified = true where contact = ? and user_id = ?",
+                contact, userId.value());
     }
 
     @Override
