@@ -92,10 +92,16 @@ public class AccountCommandHandler {
         return command.userId();
     }
 
+    /** No code goes to a contact the account lost to a later registration (it belongs to someone else now). */
     @CommandHandler
     public CodeDispatch handle(SendVerificationCodeCommand command) {
         CodePurpose purpose = command.channel() == ContactChannel.EMAIL ? CodePurpose.VERIFY_EMAIL : CodePurpose.VERIFY_MOBILE;
-        return issue(accounts.load(command.userId().value()), purpose, command.channel());
+        Aggregate<UserAccount> account = accounts.load(command.userId().value());
+        String contact = account.invoke(user -> user.contact(command.channel()));
+        if (!directory.holds(command.userId(), contact)) {
+            throw new ContactTakenException();
+        }
+        return issue(account, purpose, command.channel());
     }
 
     @CommandHandler

@@ -371,6 +371,11 @@ public class UserAccount {
     record Recipient(String email, String name, String language) {
     }
 
+    /** The account's email address or mobile number (E.164). */
+    String contact(ContactChannel channel) {
+        return channel == ContactChannel.EMAIL ? email.value() : mobile.value();
+    }
+
     Recipient recipient() {
         return new Recipient(email.value(), (firstName + " " + lastName).strip(), language);
     }

@@ -161,6 +161,17 @@ class AccountCommandHandlerTest {
     class VerificationCodes {
 
         @Test
+        void sendsNoCodeToAContactALaterRegistrationTookOver() {
+            accounts.directory.takeOver(EMAIL.value(), NEWCOMER);
+            fixture.given(registered())
+                    .when(new SendVerificationCodeCommand(USER, ContactChannel.EMAIL))
+                    .expectException(ContactTakenException.class)
+                    .expectNoEvents();
+
+            assertThat(accounts.notifier.sent()).isEmpty();
+        }
+
+        @Test
         void recordsANewCodeOnlyAsItsHashWithItsDeadlineAndTries() {
             fixture.given(registered())
                     .when(new SendVerificationCodeCommand(USER, ContactChannel.EMAIL))
