@@ -1,9 +1,6 @@
 package com.nettoria.command.identity;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.nettoria.command.common.StoredEventPayloads;
 import com.nettoria.coreapi.identity.CodePurpose;
 import com.nettoria.coreapi.identity.ContactChannel;
 import com.nettoria.coreapi.identity.EmailAddress;
@@ -39,15 +36,9 @@ import com.nettoria.coreapi.identity.UserId;
 import com.nettoria.coreapi.identity.UserReactivatedEvent;
 import com.nettoria.coreapi.identity.UserRegisteredEvent;
 import com.nettoria.coreapi.identity.UserSuspendedEvent;
-import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -71,24 +62,7 @@ class IdentityEventPayloadCompatibilityTest {
     private static final MobileNumber MOBILE = new MobileNumber("+989121234567");
     private static final LocalDate BIRTH_DATE = LocalDate.of(1990, 5, 17);
 
-    private static JsonNode stored;
-    private static ObjectMapper objectMapper;
-    private static JacksonSerializer serializer;
-
-    @BeforeAll
-    static void readStoredPayloads() throws IOException {
-        // the same kind of ObjectMapper Spring Boot builds and Axon's Jackson serializer uses, with the
-        // spring.jackson settings of command-side.yml (and the ui's application.yml): these events hold instants
-        // and dates, which the event store keeps as ISO-8601 text, not as numbers
-        objectMapper = Jackson2ObjectMapperBuilder.json()
-                .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .featuresToEnable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .build();
-        serializer = JacksonSerializer.builder().objectMapper(objectMapper).build();
-        try (InputStream in = IdentityEventPayloadCompatibilityTest.class.getResourceAsStream("/events/identity-events-v1.json")) {
-            stored = objectMapper.readTree(in);
-        }
-    }
+    private static final StoredEventPayloads STORED = new StoredEventPayloads("/events/identity-events-v1.json");
 
     private static final Map<Class<?>, Object> EXPECTED = Map.ofEntries(
             entry(UserRegisteredEvent.class, new UserRegisteredEvent(USER, "Sara", "Rahimi", EMAIL, MOBILE,
@@ -130,36 +104,25 @@ class IdentityEventPayloadCompatibilityTest {
 
     @Test
     void storedV1PayloadsStillDeserializeToTheSameEvents() throws IOException {
-        for (Map.Entry<Class<?>, Object> expected : EXPECTED.entrySet()) {
-            byte[] json = objectMapper.writeValueAsBytes(stored.get(expected.getKey().getName()));
-            SerializedObject<byte[]> serialized =
-                    new SimpleSerializedObject<>(json, byte[].class, expected.getKey().getName(), null);
-            Object event = serializer.deserialize(serialized);
-            assertThat(event).as(expected.getKey().getSimpleName()).isEqualTo(expected.getValue());
-        }
+        STORED.assertStoredPayloadsDeserializeTo(EXPECTED);
     }
 
     @Test
     void todaysEventsSerializeToExactlyTheStoredFields() throws IOException {
-        for (Map.Entry<Class<?>, Object> expected : EXPECTED.entrySet()) {
-            JsonNode written = objectMapper.readTree(serializer.serialize(expected.getValue(), byte[].class).getData());
-            assertThat(written).as(expected.getKey().getSimpleName())
-                    .isEqualTo(stored.get(expected.getKey().getName()));
-        }
+        STORED.assertEventsSerializeToStoredPayloads(EXPECTED);
     }
 
     @Test
     void everyEventTheAccountAppliesIsCoveredHere() {
-        assertThat(stored.size()).isEqualTo(EXPECTED.size());
-        EXPECTED.keySet().forEach(type -> assertThat(stored.has(type.getName())).as(type.getName()).isTrue());
+        assertThat(STORED.stored().size()).isEqualTo(EXPECTED.size());
+        EXPECTED.keySet().forEach(type -> assertThat(STORED.stored().has(type.getName())).as(type.getName()).isTrue());
     }
 
     @Test
     void unknownFieldsAddedByALaterVersionAreIgnoredWhenReading() throws IOException {
         String json = "{\"userId\":{\"value\":\"u\"},\"reason\":\"WRONG_CODE\",\"consecutiveFailures\":1,"
                 + "\"clientAddress\":\"192.0.2.1\"}";
-        Object event = serializer.deserialize(new SimpleSerializedObject<>(json.getBytes(), byte[].class,
-                LoginFailedEvent.class.getName(), null));
+        Object event = STORED.read(LoginFailedEvent.class, json);
         assertThat(event).isEqualTo(new LoginFailedEvent(new UserId("u"), LoginFailureReason.WRONG_CODE, 1));
     }
 }

@@ -1,7 +1,6 @@
 package com.nettoria.command.wallet;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nettoria.command.common.StoredEventPayloads;
 import com.nettoria.coreapi.common.CustomerId;
 import com.nettoria.coreapi.common.Money;
 import com.nettoria.coreapi.wallet.MoneyDepositedEvent;
@@ -9,15 +8,9 @@ import com.nettoria.coreapi.wallet.MoneyWithdrawnEvent;
 import com.nettoria.coreapi.wallet.TransactionId;
 import com.nettoria.coreapi.wallet.WalletId;
 import com.nettoria.coreapi.wallet.WalletOpenedEvent;
-import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Currency;
 import java.util.Map;
 
@@ -33,19 +26,7 @@ class WalletEventPayloadCompatibilityTest {
 
     private static final WalletId WALLET = new WalletId("b0cb961c-939b-3ef1-b791-4a520b70c139");
 
-    private static JsonNode stored;
-    private static ObjectMapper objectMapper;
-    private static JacksonSerializer serializer;
-
-    @BeforeAll
-    static void readStoredPayloads() throws IOException {
-        // the same kind of ObjectMapper Spring Boot builds and Axon's Jackson serializer uses
-        objectMapper = Jackson2ObjectMapperBuilder.json().build();
-        serializer = JacksonSerializer.builder().objectMapper(objectMapper).build();
-        try (InputStream in = WalletEventPayloadCompatibilityTest.class.getResourceAsStream("/events/wallet-events-v1.json")) {
-            stored = objectMapper.readTree(in);
-        }
-    }
+    private static final StoredEventPayloads STORED = new StoredEventPayloads("/events/wallet-events-v1.json");
 
     private static final Map<Class<?>, Object> EXPECTED = Map.of(
             WalletOpenedEvent.class, new WalletOpenedEvent(WALLET, new CustomerId("alice"), Currency.getInstance("USD")),
@@ -58,29 +39,18 @@ class WalletEventPayloadCompatibilityTest {
 
     @Test
     void storedV1PayloadsStillDeserializeToTheSameEvents() throws IOException {
-        for (Map.Entry<Class<?>, Object> expected : EXPECTED.entrySet()) {
-            byte[] json = objectMapper.writeValueAsBytes(stored.get(expected.getKey().getName()));
-            SerializedObject<byte[]> serialized =
-                    new SimpleSerializedObject<>(json, byte[].class, expected.getKey().getName(), null);
-            Object event = serializer.deserialize(serialized);
-            assertThat(event).as(expected.getKey().getSimpleName()).isEqualTo(expected.getValue());
-        }
+        STORED.assertStoredPayloadsDeserializeTo(EXPECTED);
     }
 
     @Test
     void todaysEventsSerializeToExactlyTheStoredFields() throws IOException {
-        for (Map.Entry<Class<?>, Object> expected : EXPECTED.entrySet()) {
-            JsonNode written = objectMapper.readTree(serializer.serialize(expected.getValue(), byte[].class).getData());
-            assertThat(written).as(expected.getKey().getSimpleName())
-                    .isEqualTo(stored.get(expected.getKey().getName()));
-        }
+        STORED.assertEventsSerializeToStoredPayloads(EXPECTED);
     }
 
     @Test
     void unknownFieldsAddedByALaterVersionAreIgnoredWhenReading() throws IOException {
         String json = "{\"walletId\":{\"value\":\"w\"},\"ownerId\":{\"value\":\"o\"},\"currency\":\"EUR\",\"region\":\"eu\"}";
-        Object event = serializer.deserialize(new SimpleSerializedObject<>(json.getBytes(), byte[].class,
-                WalletOpenedEvent.class.getName(), null));
+        Object event = STORED.read(WalletOpenedEvent.class, json);
         assertThat(event).isEqualTo(new WalletOpenedEvent(new WalletId("w"), new CustomerId("o"),
                 Currency.getInstance("EUR")));
     }

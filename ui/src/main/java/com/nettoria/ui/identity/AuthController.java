@@ -7,7 +7,6 @@ import com.nettoria.coreapi.identity.CodeDispatch;
 import com.nettoria.coreapi.identity.CompleteSecondFactorCommand;
 import com.nettoria.coreapi.identity.ContactChannel;
 import com.nettoria.coreapi.identity.EmailAddress;
-import com.nettoria.coreapi.identity.FindUserQuery;
 import com.nettoria.coreapi.identity.LogInWithCodeCommand;
 import com.nettoria.coreapi.identity.LogInWithPasswordCommand;
 import com.nettoria.coreapi.identity.LoginResult;
@@ -25,7 +24,6 @@ import com.nettoria.coreapi.identity.SendPasswordResetCodeCommand;
 import com.nettoria.coreapi.identity.SendVerificationCodeCommand;
 import com.nettoria.coreapi.identity.SessionRevocationReason;
 import com.nettoria.coreapi.identity.UserId;
-import com.nettoria.coreapi.identity.UserView;
 import com.nettoria.coreapi.identity.VerifyContactCommand;
 import com.nettoria.ui.identity.IdentityApi.ChangePasswordRequest;
 import com.nettoria.ui.identity.IdentityApi.CodeLoginRequest;
@@ -129,7 +127,7 @@ public class AuthController {
         LoginResult login = requests.anonymous(new LogInWithPasswordCommand(email.value(), new Secret(body.password())),
                 request);
         TokenResponse session = tokens.answer(login);
-        readModel.await(() -> findUser(userId));
+        readModel.await(() -> ProfileController.find(queries, userId));
         return ResponseEntity.created(URI.create("/api/profile")).body(new RegistrationResponse(userId.value(),
                 email.value(), mobile.value(), false, false, session, expiries));
     }
@@ -157,7 +155,7 @@ public class AuthController {
                 new VerifyContactCommand(IdentityRequests.userOf(caller), contact, new Secret(body.code())), request);
         requireAccepted(result, "code");
         // read-your-writes: the profile read right after this answer already shows the contact verified
-        readModel.await(() -> findUser(IdentityRequests.userOf(caller))
+        readModel.await(() -> ProfileController.find(queries, IdentityRequests.userOf(caller))
                 .filter(user -> contact == ContactChannel.EMAIL ? user.emailVerified() : user.mobileVerified()));
         return Map.of("verified", contact == ContactChannel.EMAIL ? "email" : "mobile");
     }
@@ -429,17 +427,5 @@ public class AuthController {
     private static ApiProblem invalidRefreshToken(String detail) {
         return new ApiProblem(HttpStatus.UNAUTHORIZED, "identity.invalid-refresh-token", "Invalid refresh token",
                 detail, "refreshToken", Map.of());
-    }
-
-    private Optional<UserView> findUser(UserId userId) {
-        try {
-            return Optional.ofNullable(queries.query(new FindUserQuery(userId), UserView.class).join());
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    static Set<Role> roles(Set<Role> roles) {
-        return roles == null ? Set.of() : roles;
     }
 }

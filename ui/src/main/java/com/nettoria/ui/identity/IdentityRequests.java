@@ -4,6 +4,7 @@ import com.nettoria.coreapi.common.Causation;
 import com.nettoria.coreapi.identity.SessionId;
 import com.nettoria.coreapi.identity.UserId;
 import com.nettoria.ui.security.Roles;
+import com.nettoria.ui.security.TokenIssuer;
 import com.nettoria.ui.web.ApiProblem;
 import com.nettoria.ui.web.RequestCausation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,7 +28,7 @@ import java.util.Map;
 @Component
 public class IdentityRequests {
 
-    static final String SESSION_CLAIM = "sid";
+    static final String SESSION_CLAIM = TokenIssuer.SESSION_ID_CLAIM;
     private static final int MAX_USER_AGENT = 300;
 
     private final CommandGateway commands;

@@ -6,9 +6,7 @@ import com.nettoria.ui.support.WalletApiClient.ApiResponse;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -43,6 +41,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
+import static com.nettoria.ui.security.TestJwts.rsaSigner;
+import static com.nettoria.ui.security.TestJwts.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
@@ -104,24 +104,6 @@ class SecurityIT {
     private static String signRs256(JWTClaimsSet claims, RSAKey key) {
         return sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims,
                 rsaSigner(key));
-    }
-
-    private static RSASSASigner rsaSigner(RSAKey key) {
-        try {
-            return new RSASSASigner(key);
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String sign(JWSHeader header, JWTClaimsSet claims, JWSSigner signer) {
-        SignedJWT jwt = new SignedJWT(header, claims);
-        try {
-            jwt.sign(signer);
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-        return jwt.serialize();
     }
 
     private String platformToken(UnaryOperator<JWTClaimsSet.Builder> change) {
