@@ -29,10 +29,17 @@ final class AdminCli {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(NettoriaApplication.class)
                 .properties("nettoria.cli.enabled=true", "spring.main.banner-mode=off", "server.port=-1",
                         "logging.level.root=ERROR")
-                .run(springArgs)) {
+                .run(withoutVcenterSimulator(springArgs))) {
             return context.getBean(AdminCommandLine.class).execute(command, System.getenv("NETTORIA_ADMIN_PASSWORD"),
                     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out,
                     System.err);
         }
+    }
+
+    /** An operator command needs no vCenter: the standalone default's simulator is not started for it. */
+    private static String[] withoutVcenterSimulator(String[] springArgs) {
+        String[] args = Arrays.copyOf(springArgs, springArgs.length + 1);
+        args[springArgs.length] = "--nettoria.standalone.vcenter-simulator.enabled=false";
+        return args;
     }
 }

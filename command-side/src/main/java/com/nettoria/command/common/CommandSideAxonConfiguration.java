@@ -5,6 +5,9 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -49,5 +52,39 @@ public class CommandSideAxonConfiguration {
     @Bean
     public CorrelationDataProvider messageOriginProvider() {
         return new MessageOriginProvider();
+    }
+
+    /**
+     * Stops db-scheduler (persistent deadlines: provisioning steps, order expiry) first when the application stops,
+     * waiting for the deadlines that are running to finish while Axon can still handle their commands. Otherwise
+     * Axon unsubscribes its handlers before db-scheduler's bean is destroyed, a deadline running meanwhile fails
+     * ("no handler for command") and db-scheduler retries it only minutes later.
+     */
+    @Bean
+    SmartLifecycle stopDeadlinesBeforeAxon(ObjectProvider<Scheduler> scheduler) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                running = false;
+                scheduler.ifAvailable(Scheduler::stop);
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+
+            @Override
+            public int getPhase() {
+                return Integer.MAX_VALUE; // stopped before every other lifecycle, Axon's included
+            }
+        };
     }
 }

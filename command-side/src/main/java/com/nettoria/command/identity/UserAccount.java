@@ -380,6 +380,19 @@ public class UserAccount {
         return new Recipient(email.value(), (firstName + " " + lastName).strip(), language);
     }
 
+    /**
+     * Where notices about the customer's orders and VMs go, for readers outside identity: the account's name,
+     * language and email address, and its mobile number only once verified. Reads state; changes nothing.
+     */
+    public Contacts contacts() {
+        return new Contacts((firstName + " " + lastName).strip(), language, email.value(),
+                mobileVerified && mobile != null ? mobile.value() : null);
+    }
+
+    /** What {@link #contacts()} tells: {@code verifiedMobile} (E.164) is null while the mobile is unverified. */
+    public record Contacts(String name, String language, String email, String verifiedMobile) {
+    }
+
     /** A reset spends the reset code; a weak new password is refused before the code is tried. */
     /**
      * A reset needs the right code first: only its holder learns anything about the account (e.g. that the new

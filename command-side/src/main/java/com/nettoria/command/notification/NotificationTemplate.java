@@ -13,7 +13,14 @@ public enum NotificationTemplate {
     /** No parameters: tells the owner the password changed, in case it was not them. */
     PASSWORD_CHANGED(List.of()),
     /** Parameter: state (enabled or disabled). */
-    TWO_FACTOR_CHANGED(List.of("state"));
+    TWO_FACTOR_CHANGED(List.of("state")),
+    /** Parameters: hostname, ipAddress, vmId. Tells the customer their new VM is running and where to reach it. */
+    VM_READY(List.of("hostname", "ipAddress", "vmId")),
+    /**
+     * Parameters: orderId, reason ({@code capacity} or {@code technical}), refund (the amount that went back to the
+     * wallet, with its currency: {@code 1,200,000 IRR}). Tells the customer their VM could not be set up.
+     */
+    ORDER_FAILED(List.of("orderId", "reason", "refund"));
 
     private final List<String> parameters;
 

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
@@ -12,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,5 +70,22 @@ public final class StoredEventPayloads {
 
     public JsonNode stored() {
         return stored;
+    }
+
+    /**
+     * Every {@code *Event} class of a core-api package has an expected example and a stored payload, so that a new
+     * event cannot be added without freezing its first form.
+     */
+    public void assertCoversEveryEventIn(String corePackage, Map<Class<?>, Object> expected) {
+        List<String> events = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(corePackage).stream()
+                .filter(type -> type.getPackageName().equals(corePackage))
+                .filter(type -> type.getSimpleName().endsWith("Event"))
+                .map(JavaClass::getName)
+                .toList();
+        assertThat(events).isNotEmpty();
+        assertThat(expected.keySet()).map(Class::getName).containsExactlyInAnyOrderElementsOf(events);
+        assertThat(stored().fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(events);
     }
 }

@@ -1,5 +1,10 @@
 package com.nettoria.command.service;
 
+import com.nettoria.command.catalogue.Catalogue;
+import com.nettoria.command.order.Order;
+import com.nettoria.command.provisioning.VmProvisioningSaga;
+import com.nettoria.command.vm.VmOperationsWorker;
+import com.nettoria.command.vm.VirtualMachine;
 import com.nettoria.command.identity.UserAccount;
 import com.nettoria.command.wallet.CustomerWalletPolicy;
 import com.nettoria.command.wallet.Wallet;
@@ -146,13 +151,16 @@ class CommandSideAxonServerProfileIT {
     }
 
     @Test
-    void theAggregatesAndTheWalletPolicyAreRegisteredAndNoProjectionIs() {
+    void theAggregatesPoliciesAndSagasAreRegisteredAndNoProjectionIs() {
         Configuration axon = service.getBean(Configuration.class);
         assertThat(axon.findModules(AggregateConfiguration.class))
                 .extracting(AggregateConfiguration::aggregateType)
-                .containsExactlyInAnyOrder(Wallet.class, UserAccount.class);
+                .containsExactlyInAnyOrder(Wallet.class, UserAccount.class, Catalogue.class, Order.class,
+                        VirtualMachine.class);
         assertThat(service.getBean(EventProcessingConfiguration.class).eventProcessors().keySet())
-                .containsExactly(CustomerWalletPolicy.PROCESSING_GROUP);
+                .containsExactlyInAnyOrder(CustomerWalletPolicy.PROCESSING_GROUP,
+                        VmProvisioningSaga.PROCESSING_GROUP, VmOperationsWorker.PROCESSING_GROUP,
+                        "provisioning-notifications");
         assertThat(service.containsBean("walletProjection")).isFalse();
     }
 }

@@ -1,5 +1,8 @@
 package com.nettoria.command.service;
 
+import com.nettoria.command.catalogue.Catalogue;
+import com.nettoria.command.order.Order;
+import com.nettoria.command.vm.VirtualMachine;
 import com.nettoria.command.identity.UserAccount;
 import com.nettoria.command.wallet.Wallet;
 import com.nettoria.coreapi.common.CustomerId;
@@ -91,7 +94,8 @@ class CommandSideServiceIT {
     void theWalletAggregateHandlesACommandAndItsEventLandsInPostgresql() {
         assertThat(service.getBean(Configuration.class).findModules(AggregateConfiguration.class))
                 .extracting(AggregateConfiguration::aggregateType)
-                .containsExactlyInAnyOrder(Wallet.class, UserAccount.class);
+                .containsExactlyInAnyOrder(Wallet.class, UserAccount.class, Catalogue.class, Order.class,
+                        VirtualMachine.class);
         CustomerId owner = new CustomerId("customer-service-test");
         WalletId wallet = WalletId.of(owner, Currency.getInstance("USD"));
 

@@ -33,6 +33,28 @@ public final class ErrorCodes {
     public static final String PROFILE_INCOMPLETE = "identity.profile-incomplete";
     public static final String TOO_MANY_REQUESTS = "rate-limit.exceeded";
 
+    public static final String ORDER_NOT_AWAITING_PAYMENT = "order.not-awaiting-payment";
+    public static final String ORDER_NOT_YOURS = "order.not-found";
+    public static final String ORDER_ILLEGAL_STATE = "order.illegal-state";
+    public static final String VM_NOT_FOUND = "vm.not-found";
+    public static final String VM_ILLEGAL_STATE = "vm.illegal-state";
+    /** Provisioning failure reasons: {@code vcenter.<kind>} for a vCenter refusal, and a timeout of the whole process. */
+    public static final String VCENTER_PREFIX = "vcenter.";
+    public static final String PROVISIONING_TIMEOUT = "provisioning.timeout";
+
+    public static final String CATALOGUE_UNKNOWN_DATACENTER = "catalogue.unknown-datacenter";
+    public static final String CATALOGUE_UNKNOWN_OPERATING_SYSTEM = "catalogue.unknown-operating-system";
+    public static final String CATALOGUE_UNKNOWN_PLAN = "catalogue.unknown-plan";
+    public static final String CATALOGUE_NOT_ORDERABLE = "catalogue.not-orderable";
+    public static final String CATALOGUE_NO_TEMPLATE = "catalogue.no-template";
+    public static final String CATALOGUE_PLAN_NOT_IN_DATACENTER = "catalogue.plan-not-in-datacenter";
+    public static final String CATALOGUE_CUSTOM_DISABLED = "catalogue.custom-disabled";
+    public static final String CATALOGUE_SPEC_OUT_OF_RANGE = "catalogue.spec-out-of-range";
+    public static final String CATALOGUE_CURRENCY_MISMATCH = "catalogue.currency-mismatch";
+    public static final String CATALOGUE_PRICE_NOT_POSITIVE = "catalogue.price-not-positive";
+    public static final String CATALOGUE_INVALID_LIMITS = "catalogue.invalid-limits";
+    public static final String CATALOGUE_INVALID_DISCOUNT = "catalogue.invalid-discount";
+
     private ErrorCodes() {
     }
 }

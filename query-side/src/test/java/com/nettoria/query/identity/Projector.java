@@ -11,19 +11,19 @@ import java.util.List;
  * message reaches the handler for its payload with its parameters (sequence number, timestamp, metadata)
  * resolved; events no handler takes are skipped.
  */
-final class Projector {
+public final class Projector {
 
     private final List<AnnotationEventHandlerAdapter> adapters;
 
-    Projector(Object... projections) {
+    public Projector(Object... projections) {
         this.adapters = Arrays.stream(projections).map(AnnotationEventHandlerAdapter::new).toList();
     }
 
-    void handle(EventMessage<?>... messages) {
+    public void handle(EventMessage<?>... messages) {
         handle(List.of(messages));
     }
 
-    void handle(List<? extends EventMessage<?>> messages) {
+    public void handle(List<? extends EventMessage<?>> messages) {
         for (EventMessage<?> message : messages) {
             for (AnnotationEventHandlerAdapter adapter : adapters) {
                 try {
@@ -38,7 +38,7 @@ final class Projector {
     }
 
     /** What a processor does before a replay: every projection's reset handler. */
-    void reset() {
+    public void reset() {
         adapters.forEach(AnnotationEventHandlerAdapter::prepareReset);
     }
 }

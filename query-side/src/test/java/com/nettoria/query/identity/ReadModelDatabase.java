@@ -10,10 +10,10 @@ import java.util.List;
 
 /**
  * A real PostgreSQL with the query side's own Flyway migrations: one database per test class (cloned from the
- * migrated template), its identity read models emptied before each test. (A database per test would leave
+ * migrated template), its read models (the identity ones, or the tables a test names) emptied before each test. (A database per test would leave
  * dozens of databases for the embedded cluster to delete when the JVM exits.)
  */
-final class ReadModelDatabase {
+public final class ReadModelDatabase {
 
     private static final DatabasePreparer QUERY_SIDE_SCHEMA = dataSource -> Flyway.configure()
             .dataSource(dataSource)
@@ -25,29 +25,34 @@ final class ReadModelDatabase {
     }
 
     /** For a static field: the test class's database. */
-    static PreparedDbExtension perClass() {
+    public static PreparedDbExtension perClass() {
         return EmbeddedPostgresExtension.preparedDatabase(QUERY_SIDE_SCHEMA);
     }
 
     /** The identity read models as a fresh migration leaves them: empty. */
     static JdbcTemplate emptied(PreparedDbExtension database) {
+        return emptied(database, "user_account", "user_session", "activity_entry");
+    }
+
+    /** Other read models ({@code tables}) as a fresh migration leaves them: empty. */
+    public static JdbcTemplate emptied(PreparedDbExtension database, String... tables) {
         JdbcTemplate jdbc = new JdbcTemplate(database.getTestDatabase());
-        jdbc.execute("TRUNCATE user_account, user_session, activity_entry");
+        jdbc.execute("TRUNCATE " + String.join(", ", tables));
         return jdbc;
     }
 
     /** Every row of {@code table} as JSON text, in {@code order}: to compare a read model before and after. */
-    static List<String> rows(JdbcTemplate jdbc, String table, String order) {
+    public static List<String> rows(JdbcTemplate jdbc, String table, String order) {
         return jdbc.queryForList("SELECT row_to_json(t)::text FROM " + table + " t ORDER BY " + order, String.class);
     }
 
-    static long count(JdbcTemplate jdbc, String table) {
+    public static long count(JdbcTemplate jdbc, String table) {
         Long count = jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class);
         return count == null ? 0 : count;
     }
 
     /** Every row of {@code table} as JSON text: to show that a value appears nowhere in it. */
-    static String everything(JdbcTemplate jdbc, String table) {
+    public static String everything(JdbcTemplate jdbc, String table) {
         return String.join("\n", jdbc.queryForList("SELECT row_to_json(t)::text FROM " + table + " t", String.class));
     }
 }

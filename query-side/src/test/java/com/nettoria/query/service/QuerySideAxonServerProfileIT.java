@@ -1,5 +1,6 @@
 package com.nettoria.query.service;
 
+import com.nettoria.query.catalogue.CatalogueProjection;
 import com.nettoria.query.wallet.WalletProjection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -133,8 +134,23 @@ class QuerySideAxonServerProfileIT {
         JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
         assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank",
                 String.class)).containsExactly("20261125.01", "20261125.02", "20261126.10", "20261126.11", "20261125.50",
-                "20261126.50", "20261126.51", "20261126.52");
+                "20261126.50", "20261126.51", "20261126.52",
+                // 20261127.50: the catalogue read model
+                "20261127.50", "20261127.60", "20261127.61", "20261127.62");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM wallet", Long.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM wallet_transaction", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM catalogue_plan", Long.class)).isZero();
+    }
+
+    @Test
+    void theCatalogueProjectionRunsHereInOneSegmentWithItsDeadLettersInPostgresql() {
+        EventProcessingConfiguration processing = service.getBean(EventProcessingConfiguration.class);
+        assertThat(processing.eventProcessor(CatalogueProjection.PROCESSING_GROUP, PooledStreamingEventProcessor.class))
+                .isPresent();
+        assertThat(processing.deadLetterQueue(CatalogueProjection.PROCESSING_GROUP))
+                .hasValueSatisfying(queue -> assertThat(queue).isInstanceOf(JdbcSequencedDeadLetterQueue.class));
+        assertThat(service.getBean(JdbcTemplate.class).queryForList(
+                "SELECT segment FROM tokenentry WHERE processorname = ? ORDER BY segment",
+                Integer.class, CatalogueProjection.PROCESSING_GROUP)).containsExactly(0);
     }
 }

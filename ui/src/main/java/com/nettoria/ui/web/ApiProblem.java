@@ -1,5 +1,6 @@
 package com.nettoria.ui.web;
 
+import com.nettoria.coreapi.common.BusinessError;
 import org.springframework.http.HttpStatus;
 
 import java.util.Map;
@@ -32,6 +33,13 @@ public class ApiProblem extends RuntimeException {
 
     public static ApiProblem notFound(String code, String title, String detail) {
         return new ApiProblem(HttpStatus.NOT_FOUND, code, title, detail, null, null);
+    }
+
+    /** A business refusal (e.g. carried by a failed query), answered as a refused command with its code would be. */
+    public static ApiProblem refusal(BusinessError error) {
+        BusinessProblems.Mapping mapping = BusinessProblems.of(error.code());
+        return new ApiProblem(mapping.status(), error.code(), mapping.title(), error.message(), error.field(),
+                error.context());
     }
 
     public HttpStatus status() {

@@ -36,13 +36,41 @@ final class BusinessProblems {
             Map.entry(ErrorCodes.LAST_ROLE, new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "Last role")),
             Map.entry(ErrorCodes.SESSION_NOT_FOUND, new Mapping(HttpStatus.NOT_FOUND, "No such session")),
             Map.entry(ErrorCodes.VERIFICATION_REQUIRED, new Mapping(HttpStatus.FORBIDDEN, "Verification required")),
-            Map.entry(ErrorCodes.PROFILE_INCOMPLETE, new Mapping(HttpStatus.FORBIDDEN, "Profile incomplete")));
+            Map.entry(ErrorCodes.PROFILE_INCOMPLETE, new Mapping(HttpStatus.FORBIDDEN, "Profile incomplete")),
+            Map.entry(ErrorCodes.CATALOGUE_UNKNOWN_DATACENTER, new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "Unknown datacenter")),
+            Map.entry(ErrorCodes.CATALOGUE_UNKNOWN_OPERATING_SYSTEM,
+                    new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "Unknown operating system")),
+            Map.entry(ErrorCodes.CATALOGUE_UNKNOWN_PLAN, new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "Unknown plan")),
+            Map.entry(ErrorCodes.CATALOGUE_NOT_ORDERABLE, new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "Not orderable")),
+            Map.entry(ErrorCodes.CATALOGUE_NO_TEMPLATE,
+                    new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "Operating system not available there")),
+            Map.entry(ErrorCodes.CATALOGUE_PLAN_NOT_IN_DATACENTER,
+                    new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "Plan not available there")),
+            Map.entry(ErrorCodes.CATALOGUE_CUSTOM_DISABLED,
+                    new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "Custom configurations unavailable")),
+            Map.entry(ErrorCodes.CATALOGUE_SPEC_OUT_OF_RANGE, new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "Size out of range")),
+            Map.entry(ErrorCodes.CATALOGUE_CURRENCY_MISMATCH, new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "Wrong currency")),
+            Map.entry(ErrorCodes.CATALOGUE_PRICE_NOT_POSITIVE, new Mapping(HttpStatus.BAD_REQUEST, "Invalid price")),
+            Map.entry(ErrorCodes.CATALOGUE_INVALID_LIMITS, new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid limits")),
+            Map.entry(ErrorCodes.CATALOGUE_INVALID_DISCOUNT, new Mapping(HttpStatus.BAD_REQUEST, "Invalid discount")),
+            Map.entry(ErrorCodes.ORDER_NOT_AWAITING_PAYMENT, new Mapping(HttpStatus.CONFLICT, "Order not awaiting payment")),
+            Map.entry(ErrorCodes.ORDER_NOT_YOURS, new Mapping(HttpStatus.NOT_FOUND, "Order not found")),
+            Map.entry(ErrorCodes.ORDER_ILLEGAL_STATE, new Mapping(HttpStatus.CONFLICT, "Not possible in the order's state")),
+            Map.entry(ErrorCodes.VM_NOT_FOUND, new Mapping(HttpStatus.NOT_FOUND, "VM not found")),
+            Map.entry(ErrorCodes.VM_ILLEGAL_STATE, new Mapping(HttpStatus.CONFLICT, "Not possible in the VM's state")));
+
+    /** The catalogue's refusals of what an order asks for (unknown plan, datacenter or size out of limits, ...). */
+    private static final String CATALOGUE_PREFIX = "catalogue.";
+    private static final Mapping CATALOGUE = new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "Not available in the catalogue");
 
     private BusinessProblems() {
     }
 
     /** Unknown codes are the platform's own fault, never the caller's: 500. */
     static Mapping of(String code) {
+        if (code != null && code.startsWith(CATALOGUE_PREFIX)) {
+            return MAPPINGS.getOrDefault(code, CATALOGUE);
+        }
         return MAPPINGS.getOrDefault(code, new Mapping(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"));
     }
 }

@@ -34,6 +34,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -45,6 +47,9 @@ import java.util.stream.Collectors;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    /** The members of every problem, which a refusal's context must not overwrite. */
+    private static final Set<String> MEMBERS = Set.of("type", "title", "status", "detail", "instance", "code",
+            "field", "errors", "context");
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<Object> apiProblem(ApiProblem problem, WebRequest request) {
@@ -78,7 +83,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         ProblemDetail body = problem(mapping.status(), error.code(), mapping.title(), error.message(),
                 error.field(), request);
-        error.context().forEach(body::setProperty);
+        Map<String, String> clashing = new TreeMap<>();
+        error.context().forEach((key, value) -> {
+            if (MEMBERS.contains(key)) {
+                clashing.put(key, value);
+            } else {
+                body.setProperty(key, value);
+            }
+        });
+        if (!clashing.isEmpty()) {
+            // e.g. an order's "status": never instead of the problem's own members
+            body.setProperty("context", clashing);
+        }
         return ResponseEntity.status(mapping.status()).body(body);
     }
 

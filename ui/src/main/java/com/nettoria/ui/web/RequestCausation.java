@@ -29,12 +29,41 @@ public final class RequestCausation {
         return MetaData.from(values);
     }
 
-    public static MetaData customerRequest(Jwt caller, HttpServletRequest request, String idempotencyKey) {
+    /**
+     * An administrator's change through the API (e.g. the catalogue): the actor and their roles, cause type
+     * {@code admin-request}, the request id as the cause id, and where the request came from.
+     */
+    public static MetaData adminRequest(Jwt caller, HttpServletRequest request) {
         Map<String, Object> values = new HashMap<>();
         values.put(Causation.ACTOR_ID, caller.getSubject());
         List<String> roles = caller.getClaimAsStringList(Roles.CLAIM);
         values.put(Causation.ACTOR_ROLES, roles == null ? "" : String.join(",", roles));
-        values.put(Causation.CAUSE_TYPE, Causation.CauseType.CUSTOMER_REQUEST);
+        values.put(Causation.CAUSE_TYPE, Causation.CauseType.ADMIN_REQUEST);
+        values.put(Causation.CLIENT_ADDRESS, request.getRemoteAddr());
+        String requestId = MDC.get(RequestLoggingFilter.MDC_KEY);
+        if (requestId != null) {
+            values.put(Causation.REQUEST_ID, requestId);
+            values.put(Causation.CAUSE_ID, requestId);
+        }
+        return MetaData.from(values);
+    }
+
+    public static MetaData customerRequest(Jwt caller, HttpServletRequest request, String idempotencyKey) {
+        return signedInRequest(Causation.CauseType.CUSTOMER_REQUEST, caller, request, idempotencyKey);
+    }
+
+    /** An administrator acting on someone else's resource (e.g. powering a customer's VM). */
+    public static MetaData adminRequest(Jwt caller, HttpServletRequest request, String idempotencyKey) {
+        return signedInRequest(Causation.CauseType.ADMIN_REQUEST, caller, request, idempotencyKey);
+    }
+
+    private static MetaData signedInRequest(String causeType, Jwt caller, HttpServletRequest request,
+                                            String idempotencyKey) {
+        Map<String, Object> values = new HashMap<>();
+        values.put(Causation.ACTOR_ID, caller.getSubject());
+        List<String> roles = caller.getClaimAsStringList(Roles.CLAIM);
+        values.put(Causation.ACTOR_ROLES, roles == null ? "" : String.join(",", roles));
+        values.put(Causation.CAUSE_TYPE, causeType);
         values.put(Causation.CLIENT_ADDRESS, request.getRemoteAddr());
         String requestId = MDC.get(RequestLoggingFilter.MDC_KEY);
         if (requestId != null) {

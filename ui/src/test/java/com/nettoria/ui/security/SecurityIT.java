@@ -449,8 +449,24 @@ class SecurityIT {
             assertThat(openApi.path("paths").has("/api/wallet/deposit")).isTrue();
             assertThat(openApi.path("paths").path("/api/wallet/deposit").has("post")).isTrue();
             assertThat(openApi.path("paths").has("/api/wallet/withdraw")).isTrue();
+            assertThat(openApi.path("paths").path("/api/services/quote").has("post")).isTrue();
+            assertThat(openApi.path("paths").path("/api/admin/catalogue/plans/{planId}").has("put")).isTrue();
             assertThat(openApi.path("components").path("securitySchemes").path("bearer").path("scheme").asText())
                     .isEqualTo("bearer");
+        }
+
+        @Test
+        void servesThePublicCatalogueAndItsQuotesWithoutAToken() {
+            ApiResponse services = api.get("/api/services", null);
+            assertThat(services.status()).as("%s", services).isEqualTo(200);
+            assertThat(services.json().path("currency").asText()).isEqualTo("IRR");
+            assertThat(services.json().path("plans").isArray()).isTrue();
+
+            ApiResponse quote = api.post("/api/services/quote", null, Map.of(),
+                    "{\"planId\":\"basic-1\",\"datacenterId\":\"tehran-1\",\"operatingSystemId\":\"debian-12\"}");
+            assertProblem(quote, 422, "catalogue.unknown-datacenter");
+            assertProblem(api.post("/api/services", null, Map.of(), "{}"), 401, "auth.unauthenticated");
+            assertProblem(api.get("/api/admin/catalogue", null), 401, "auth.unauthenticated");
         }
 
         @Test

@@ -86,6 +86,10 @@ public final class IdentityApiClient {
         return send(HttpMethod.POST, path, token, body, null);
     }
 
+    public ApiResponse put(String path, String token, Object body) {
+        return send(HttpMethod.PUT, path, token, body, null);
+    }
+
     public ApiResponse delete(String path, String token) {
         return send(HttpMethod.DELETE, path, token, null, null);
     }

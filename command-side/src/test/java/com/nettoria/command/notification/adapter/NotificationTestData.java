@@ -14,6 +14,11 @@ public final class NotificationTestData {
     public static final String MOBILE_LOCAL = "09121234567";
     public static final String EMAIL = "sara@example.com";
     public static final String CODE = "482913";
+    public static final String HOSTNAME = "web-1";
+    public static final String IP_ADDRESS = "192.0.2.10";
+    public static final String VM_ID = "5b3e1c9a-7d42-3f0e-8a61-2c4d9e7f1b30";
+    public static final String ORDER_ID = "8d0c4c86-31a4-3c41-9f6f-5b2a3b7d9e10";
+    public static final String REFUND = "1,200,000 IRR";
 
     private NotificationTestData() {
     }
@@ -39,6 +44,12 @@ public final class NotificationTestData {
                 case "minutes" -> "10";
                 case "link" -> "/verify-email?token=abc";
                 case "state" -> "enabled";
+                case "hostname" -> HOSTNAME;
+                case "ipAddress" -> IP_ADDRESS;
+                case "vmId" -> VM_ID;
+                case "orderId" -> ORDER_ID;
+                case "reason" -> "technical";
+                case "refund" -> REFUND;
                 default -> throw new IllegalArgumentException("no test value for " + parameter);
             });
         }

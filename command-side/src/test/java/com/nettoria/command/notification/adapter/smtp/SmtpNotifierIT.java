@@ -15,6 +15,9 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import java.io.IOException;
@@ -24,9 +27,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static com.nettoria.command.notification.adapter.NotificationTestData.CODE;
 import static com.nettoria.command.notification.adapter.NotificationTestData.EMAIL;
+import static com.nettoria.command.notification.adapter.NotificationTestData.HOSTNAME;
+import static com.nettoria.command.notification.adapter.NotificationTestData.IP_ADDRESS;
+import static com.nettoria.command.notification.adapter.NotificationTestData.ORDER_ID;
+import static com.nettoria.command.notification.adapter.NotificationTestData.REFUND;
+import static com.nettoria.command.notification.adapter.NotificationTestData.VM_ID;
 import static com.nettoria.command.notification.adapter.NotificationTestData.email;
 import static com.nettoria.command.notification.adapter.NotificationTestData.parametersWith;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,6 +83,37 @@ class SmtpNotifierIT {
         Map<String, String> parts = parts(received);
         assertThat(parts.get("text/plain")).contains("Hello Sara,").contains(CODE);
         assertThat(parts.get("text/html")).contains("lang=\"en\"").contains(CODE);
+    }
+
+    static Stream<Arguments> provisioningNoticesInBothLanguages() {
+        return Stream.of(
+                Arguments.of(NotificationTemplate.VM_READY, "fa", "سرور web-1 شما در نتوریا آماده است",
+                        List.of(HOSTNAME, IP_ADDRESS, VM_ID)),
+                Arguments.of(NotificationTemplate.VM_READY, "en", "Your Nettoria server web-1 is ready",
+                        List.of(HOSTNAME, IP_ADDRESS, VM_ID)),
+                Arguments.of(NotificationTemplate.ORDER_FAILED, "fa",
+                        "سفارش شما در نتوریا انجام نشد و مبلغ آن بازگردانده شد", List.of(ORDER_ID, REFUND)),
+                Arguments.of(NotificationTemplate.ORDER_FAILED, "en",
+                        "Your Nettoria order could not be completed and was refunded", List.of(ORDER_ID, REFUND)));
+    }
+
+    @ParameterizedTest(name = "{0} in {1}")
+    @MethodSource("provisioningNoticesInBothLanguages")
+    void deliversTheProvisioningNoticesAsATextAndAnHtmlAlternativeInTheRecipientsLanguage(
+            NotificationTemplate template, String language, String subject, List<String> values) throws Exception {
+        notifier(smtp.getSmtp().getPort()).send(email(template, language));
+
+        MimeMessage received = theOnlyMessage();
+        assertThat(((InternetAddress) received.getRecipients(Message.RecipientType.TO)[0]).getAddress()).isEqualTo(EMAIL);
+        assertThat(received.getSubject()).isEqualTo(subject);
+        assertThat(received.getHeader("Content-Language")).containsExactly(language);
+        Map<String, String> parts = parts(received);
+        assertThat(parts).containsKeys("multipart/alternative", "text/plain", "text/html");
+        assertThat(parts.get("text/plain")).contains("fa".equals(language) ? "سلام Sara،" : "Hello Sara,")
+                .contains(values);
+        assertThat(parts.get("text/html")).contains("lang=\"" + language + "\"")
+                .contains("fa".equals(language) ? "dir=\"rtl\"" : "dir=\"ltr\"")
+                .contains(values);
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -15,6 +16,11 @@ import java.util.stream.Stream;
 
 import static com.nettoria.command.notification.adapter.NotificationTestData.CODE;
 import static com.nettoria.command.notification.adapter.NotificationTestData.EMAIL;
+import static com.nettoria.command.notification.adapter.NotificationTestData.HOSTNAME;
+import static com.nettoria.command.notification.adapter.NotificationTestData.IP_ADDRESS;
+import static com.nettoria.command.notification.adapter.NotificationTestData.ORDER_ID;
+import static com.nettoria.command.notification.adapter.NotificationTestData.REFUND;
+import static com.nettoria.command.notification.adapter.NotificationTestData.VM_ID;
 import static com.nettoria.command.notification.adapter.NotificationTestData.email;
 import static com.nettoria.command.notification.adapter.NotificationTestData.parametersWith;
 import static com.nettoria.command.notification.adapter.NotificationTestData.sms;
@@ -95,6 +101,47 @@ class NotificationTextsTest {
         assertThat(texts.mail(english).text()).contains("was turned off").doesNotContain("turned on");
         assertThat(texts.displayValue("fa", "state", "enabled")).isEqualTo("فعال");
         assertThat(texts.displayValue("en", "code", CODE)).isEqualTo(CODE);
+    }
+
+    @ParameterizedTest(name = "in {0}")
+    @ValueSource(strings = {"fa", "en"})
+    void theVmReadyMessageNamesTheServerItsAddressAndItsId(String language) {
+        String sms = texts.sms(sms(NotificationTemplate.VM_READY, language));
+        MailContent mail = texts.mail(email(NotificationTemplate.VM_READY, language));
+
+        assertThat(sms).contains(HOSTNAME).contains(IP_ADDRESS);
+        assertThat(mail.subject()).contains(HOSTNAME);
+        assertThat(mail.text()).contains(HOSTNAME).contains(IP_ADDRESS).contains(VM_ID);
+        assertThat(mail.html()).contains(">" + HOSTNAME + "<").contains(">" + IP_ADDRESS + "<").contains(">" + VM_ID + "<");
+    }
+
+    @Test
+    void theOrderFailedMessageSaysWhyAndWhatWentBackToTheWalletInTheReadersLanguage() {
+        Map<String, String> noRoom = parametersWith(NotificationTemplate.ORDER_FAILED, "reason", "capacity");
+        Notification persian = new Notification(ContactChannel.SMS, "+989121234567", null, "fa",
+                NotificationTemplate.ORDER_FAILED, noRoom);
+        Notification english = new Notification(ContactChannel.EMAIL, EMAIL, null, "en",
+                NotificationTemplate.ORDER_FAILED, noRoom);
+
+        assertThat(texts.sms(persian)).contains("به دلیل کمبود ظرفیت آزاد در مرکز داده‌ای که انتخاب کردید")
+                .contains("مبلغ " + REFUND + " به کیف پول شما بازگردانده شد");
+        MailContent mail = texts.mail(english);
+        assertThat(mail.subject()).isEqualTo("Your Nettoria order could not be completed and was refunded");
+        assertThat(mail.text()).contains("(order " + ORDER_ID + ")")
+                .contains("The data centre you chose has no free capacity").doesNotContain("technical problem")
+                .contains("We have returned " + REFUND + " to your Nettoria wallet");
+        assertThat(mail.html()).contains("<strong dir=\"ltr\">" + REFUND + "</strong>");
+    }
+
+    @Test
+    void anOrderThatFailedForAnyOtherReasonIsSaidToHaveFailedOnOurSide() {
+        MailContent persian = texts.mail(email(NotificationTemplate.ORDER_FAILED, "fa"));
+        String english = texts.sms(sms(NotificationTemplate.ORDER_FAILED, "en"));
+
+        assertThat(persian.text()).contains("یک مشکل فنی در سامانه ما مانع آن شد").doesNotContain("ظرفیت");
+        assertThat(persian.html()).contains("یک مشکل فنی در سامانه ما مانع آن شد").doesNotContain("ظرفیت");
+        assertThat(english).isEqualTo("Nettoria: we could not set up the server you ordered because of a technical "
+                + "problem on our side. " + REFUND + " has gone back to your wallet.");
     }
 
     @Test

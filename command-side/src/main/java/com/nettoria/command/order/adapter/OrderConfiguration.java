@@ -1,0 +1,23 @@
+package com.nettoria.command.order.adapter;
+
+import com.nettoria.command.catalogue.PriceList;
+import com.nettoria.command.identity.SecretCodes;
+import com.nettoria.command.order.Order;
+import com.nettoria.command.order.OrderDesk;
+import com.nettoria.command.order.RootPasswords;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the order desk, which places, pays and refunds orders. */
+@Configuration(proxyBeanMethods = false)
+public class OrderConfiguration {
+
+    @Bean
+    OrderDesk orderDesk(@Qualifier("orderRepository") Repository<Order> orders, PriceList prices,
+                        CommandGateway commands, SecretCodes secrets) {
+        return new OrderDesk(orders, prices, commands, secrets, new RootPasswords());
+    }
+}

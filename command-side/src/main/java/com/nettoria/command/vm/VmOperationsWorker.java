@@ -1,0 +1,104 @@
+package com.nettoria.command.vm;
+
+import com.nettoria.command.provisioning.ProvisioningSettings;
+import com.nettoria.command.vcenter.VCenter;
+import com.nettoria.command.vcenter.VCenterException;
+import com.nettoria.coreapi.common.ErrorCodes;
+import com.nettoria.coreapi.vm.PowerState;
+import com.nettoria.coreapi.vm.RecordVmDestroyedCommand;
+import com.nettoria.coreapi.vm.RecordVmOperationResultCommand;
+import com.nettoria.coreapi.vm.RecordVmPowerStateCommand;
+import com.nettoria.coreapi.vm.VmDeletionRequestedEvent;
+import com.nettoria.coreapi.vm.VmId;
+import com.nettoria.coreapi.vm.VmPowerRequestedEvent;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * Carries out what owners and administrators ask of their VMs in vCenter, then records the outcome on the VM:
+ * the new power state, the destruction, and whether the operation succeeded. An unavailable or slow vCenter is
+ * retried with backoff ({@link ProvisioningSettings}); the operations are idempotent, so a redelivered request
+ * after a crash does no harm. A replay of its processor never repeats an operation.
+ */
+@DisallowReplay
+@ProcessingGroup(VmOperationsWorker.PROCESSING_GROUP)
+public class VmOperationsWorker {
+
+    public static final String PROCESSING_GROUP = "vm-operations";
+
+    private final VCenter vcenter;
+    private final CommandGateway commands;
+    private final ProvisioningSettings settings;
+    private final Duration shutdownGrace;
+    private final Consumer<Duration> pause;
+
+    public VmOperationsWorker(VCenter vcenter, CommandGateway commands, ProvisioningSettings settings,
+                              Duration shutdownGrace, Consumer<Duration> pause) {
+        this.vcenter = vcenter;
+        this.commands = commands;
+        this.settings = settings;
+        this.shutdownGrace = shutdownGrace;
+        this.pause = pause;
+    }
+
+    @EventHandler
+    void on(VmPowerRequestedEvent event) {
+        String dc = event.vcenterDatacenter();
+        String name = event.vcenterName();
+        perform(event.vmId(), event.operationId(), () -> {
+            PowerState state = switch (event.action()) {
+                case ON -> {
+                    vcenter.powerOn(dc, name);
+                    yield PowerState.ON;
+                }
+                case OFF -> {
+                    if (!vcenter.shutdownGuest(dc, name, shutdownGrace)) {
+                        vcenter.powerOff(dc, name);
+                    }
+                    yield PowerState.OFF;
+                }
+                case FORCE_OFF -> {
+                    vcenter.powerOff(dc, name);
+                    yield PowerState.OFF;
+                }
+                case RESET -> {
+                    vcenter.reset(dc, name);
+                    yield PowerState.ON;
+                }
+            };
+            commands.sendAndWait(new RecordVmPowerStateCommand(event.vmId(), state,
+                    "power-" + event.action().name().toLowerCase().replace('_', '-')));
+        });
+    }
+
+    @EventHandler
+    void on(VmDeletionRequestedEvent event) {
+        perform(event.vmId(), event.operationId(), () -> {
+            vcenter.destroy(event.vcenterDatacenter(), event.vcenterName());
+            commands.sendAndWait(new RecordVmDestroyedCommand(event.vmId(), "deleted"));
+        });
+    }
+
+    private void perform(VmId vmId, String operationId, Runnable operation) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                operation.run();
+                commands.sendAndWait(new RecordVmOperationResultCommand(vmId, operationId, true, null, null));
+                return;
+            } catch (VCenterException e) {
+                if (!e.retryable() || attempt >= settings.maxAttempts()) {
+                    commands.sendAndWait(new RecordVmOperationResultCommand(vmId, operationId, false,
+                            ErrorCodes.VCENTER_PREFIX + e.kind().name().toLowerCase().replace('_', '-'),
+                            e.getMessage()));
+                    return;
+                }
+                pause.accept(settings.retryDelay(attempt));
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package com.nettoria.command.vm;
+
+import com.nettoria.command.common.StoredEventPayloads;
+import com.nettoria.coreapi.catalogue.BillingPeriod;
+import com.nettoria.coreapi.catalogue.DatacenterId;
+import com.nettoria.coreapi.catalogue.OperatingSystemId;
+import com.nettoria.coreapi.catalogue.PlanId;
+import com.nettoria.coreapi.catalogue.VcenterPlacement;
+import com.nettoria.coreapi.catalogue.VmSpec;
+import com.nettoria.coreapi.common.CustomerId;
+import com.nettoria.coreapi.order.OrderId;
+import com.nettoria.coreapi.vm.PowerAction;
+import com.nettoria.coreapi.vm.PowerState;
+import com.nettoria.coreapi.vm.ProvisioningStep;
+import com.nettoria.coreapi.vm.VmConfiguredEvent;
+import com.nettoria.coreapi.vm.VmCreatedEvent;
+import com.nettoria.coreapi.vm.VmDeletionRequestedEvent;
+import com.nettoria.coreapi.vm.VmDestroyedEvent;
+import com.nettoria.coreapi.vm.VmId;
+import com.nettoria.coreapi.vm.VmIpAddressAssignedEvent;
+import com.nettoria.coreapi.vm.VmOperationFailedEvent;
+import com.nettoria.coreapi.vm.VmOperationSucceededEvent;
+import com.nettoria.coreapi.vm.VmPowerRequestedEvent;
+import com.nettoria.coreapi.vm.VmPowerStateChangedEvent;
+import com.nettoria.coreapi.vm.VmProvisionedEvent;
+import com.nettoria.coreapi.vm.VmProvisioningFailedEvent;
+import com.nettoria.coreapi.vm.VmRegisteredEvent;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Events are kept forever: the VM events as the event store holds them since v1 must still deserialize to the same
+ * values, and today's events must serialize to exactly the same fields (no accidental property such as
+ * {@code VmId.vcenterName()} or {@code VcenterPlacement.network()} leaking into the stored payload). Changing an
+ * event means a {@code @Revision} and an upcaster, never editing this file.
+ */
+class VmEventPayloadCompatibilityTest {
+
+    private static final VmId VM = new VmId("9a8b7c6d-5e4f-3a2b-8c1d-0e9f8a7b6c5d");
+    private static final OrderId ORDER = new OrderId("3f6c1b2a-8d4e-3a5f-9c7b-1e2d3f4a5b6c");
+    private static final CustomerId CUSTOMER = new CustomerId("customer-1");
+    private static final VmSpec SPEC = new VmSpec(2, 4096, 40, 0);
+    private static final String VCENTER_NAME = "nettoria-9a8b7c6d-5e4f-3a2b-8c1d-0e9f8a7b6c5d";
+
+    private static final StoredEventPayloads STORED = new StoredEventPayloads("/events/vm-events-v1.json");
+
+    private static final Map<Class<?>, Object> EXPECTED = Map.ofEntries(
+            entry(VmRegisteredEvent.class, new VmRegisteredEvent(VM, ORDER, CUSTOMER, "web-1", new PlanId("basic-2"),
+                    SPEC, BillingPeriod.QUARTERLY, new DatacenterId("tehran-1"), new OperatingSystemId("debian-12"),
+                    new VcenterPlacement("DC-Tehran", "Cluster-A", null, null, List.of("ds-ssd-1", "ds-ssd-2"),
+                            List.of("vlan-public", "vlan-backup")),
+                    "tpl-debian-12", VCENTER_NAME)),
+            entry(VmCreatedEvent.class, new VmCreatedEvent(VM, "vm-1042", "502e8a7c-1f3b-4d5e-9a6b-7c8d9e0f1a2b",
+                    "ds-ssd-2")),
+            entry(VmConfiguredEvent.class, new VmConfiguredEvent(VM, SPEC, "vlan-public")),
+            entry(VmPowerStateChangedEvent.class, new VmPowerStateChangedEvent(VM, PowerState.UNKNOWN, PowerState.ON,
+                    "provisioning")),
+            entry(VmIpAddressAssignedEvent.class, new VmIpAddressAssignedEvent(VM, "185.120.4.17")),
+            entry(VmProvisionedEvent.class, new VmProvisionedEvent(VM, ORDER, CUSTOMER, "185.120.4.17")),
+            entry(VmProvisioningFailedEvent.class, new VmProvisioningFailedEvent(VM, ORDER, CUSTOMER,
+                    ProvisioningStep.WAIT_FOR_IP, "vcenter.no-guest-ip",
+                    "the guest reported no IP address within PT10M")),
+            entry(VmPowerRequestedEvent.class, new VmPowerRequestedEvent(VM, "op-1", PowerAction.FORCE_OFF,
+                    "DC-Tehran", VCENTER_NAME)),
+            entry(VmDeletionRequestedEvent.class, new VmDeletionRequestedEvent(VM, "op-9", "no longer needed",
+                    "DC-Tehran", VCENTER_NAME)),
+            entry(VmDestroyedEvent.class, new VmDestroyedEvent(VM, "deleted")),
+            entry(VmOperationSucceededEvent.class, new VmOperationSucceededEvent(VM, "op-1")),
+            entry(VmOperationFailedEvent.class, new VmOperationFailedEvent(VM, "op-9", "vcenter.unavailable",
+                    "vCenter kept failing: connection refused")));
+
+    @Test
+    void storedV1PayloadsStillDeserializeToTheSameEvents() throws IOException {
+        STORED.assertStoredPayloadsDeserializeTo(EXPECTED);
+    }
+
+    @Test
+    void todaysEventsSerializeToExactlyTheStoredFields() throws IOException {
+        STORED.assertEventsSerializeToStoredPayloads(EXPECTED);
+    }
+
+    @Test
+    void everyVmEventHasAStoredPayload() {
+        STORED.assertCoversEveryEventIn("com.nettoria.coreapi.vm", EXPECTED);
+    }
+
+    @Test
+    void unknownFieldsAddedByALaterVersionAreIgnoredWhenReading() {
+        String json = "{\"vmId\":{\"value\":\"v-1\"},\"cause\":\"deleted\",\"destroyedBy\":\"worker-2\"}";
+        Object event = STORED.read(VmDestroyedEvent.class, json);
+        assertThat(event).isEqualTo(new VmDestroyedEvent(new VmId("v-1"), "deleted"));
+    }
+}

@@ -1,0 +1,98 @@
+package com.nettoria.ui.vm;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.nettoria.coreapi.catalogue.VmSpec;
+import com.nettoria.coreapi.vm.VmOperationPage;
+import com.nettoria.coreapi.vm.VmOperationSummary;
+import com.nettoria.coreapi.vm.VmOperationView;
+import com.nettoria.coreapi.vm.VmPage;
+import com.nettoria.coreapi.vm.VmView;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The VM API's request and response bodies. */
+final class VmApi {
+
+    private VmApi() {
+    }
+
+    record PowerRequest(@Schema(example = "reset", description = "on, off (graceful, then hard after a grace "
+            + "period), reset or force-off; any case") String action) {
+    }
+
+    record Size(int vcpus, int memoryMib, int diskGib, int trafficGib) {
+
+        static Size of(VmSpec spec) {
+            return new Size(spec.vcpus(), spec.memoryMib(), spec.diskGib(), spec.trafficGib());
+        }
+    }
+
+    /** How far provisioning got: the last step reached, or the step that failed and why. */
+    record Provisioning(String step, String failureCode, String failureReason) {
+    }
+
+    record LastOperation(String operationId, String kind, String status, String code, Instant at) {
+
+        static LastOperation of(VmOperationSummary summary) {
+            return summary == null ? null : new LastOperation(summary.operationId(), summary.kind().name(),
+                    summary.status().name(), summary.code(), summary.changedAt());
+        }
+    }
+
+    record VmResponse(String vmId, String orderId, String customerId, String hostname, String planId, Size spec,
+                      String period, String datacenterId, String operatingSystemId, String status,
+                      String powerState, String ipAddress, String vcenterName, Provisioning provisioning,
+                      Instant createdAt, Instant provisionedAt, Instant deletedAt, Instant updatedAt,
+                      LastOperation lastOperation) {
+
+        static VmResponse of(VmView view) {
+            return new VmResponse(view.vmId().value(), view.orderId().value(), view.customerId().value(),
+                    view.hostname(), view.planId() == null ? null : view.planId().value(), Size.of(view.spec()),
+                    view.period().name(), view.datacenterId().value(), view.operatingSystemId().value(),
+                    view.status().name(), view.powerState().name(), view.ipAddress(), view.vcenterName(),
+                    new Provisioning(view.provisioningStep().name(), view.failureCode(), view.failureReason()),
+                    view.createdAt(), view.provisionedAt(), view.deletedAt(), view.updatedAt(),
+                    LastOperation.of(view.lastOperation()));
+        }
+    }
+
+    record VmPageResponse(List<VmResponse> items, int page, int size, long totalItems, int totalPages) {
+
+        static VmPageResponse of(VmPage page) {
+            return new VmPageResponse(page.items().stream().map(VmResponse::of).toList(), page.page(), page.size(),
+                    page.totalItems(), pageCount(page.totalItems(), page.size()));
+        }
+    }
+
+    /** An operation; {@code requestedBy} only in the administrators' answers. */
+    record OperationResponse(String operationId, String vmId, String kind, String status, String code,
+                             String reason, @JsonInclude(JsonInclude.Include.NON_NULL) String requestedBy,
+                             Instant requestedAt, Instant finishedAt) {
+
+        static OperationResponse of(VmOperationView view, boolean withRequester) {
+            return new OperationResponse(view.operationId(), view.vmId().value(), view.kind().name(),
+                    view.status().name(), view.code(), view.reason(), withRequester ? view.requestedBy() : null,
+                    view.requestedAt(), view.finishedAt());
+        }
+    }
+
+    record OperationPageResponse(List<OperationResponse> items, int page, int size, long totalItems,
+                                 int totalPages) {
+
+        static OperationPageResponse of(VmOperationPage page, boolean withRequester) {
+            return new OperationPageResponse(page.items().stream()
+                    .map(operation -> OperationResponse.of(operation, withRequester)).toList(), page.page(),
+                    page.size(), page.totalItems(), pageCount(page.totalItems(), page.size()));
+        }
+    }
+
+    /** Requested, but the operations read model had not caught up within the wait. */
+    record AcceptedOperation(String operationId, String vmId, String kind, String status) {
+    }
+
+    private static int pageCount(long totalItems, int size) {
+        return (int) ((totalItems + size - 1) / size);
+    }
+}

@@ -1,0 +1,30 @@
+package com.nettoria.ui.web;
+
+import com.nettoria.coreapi.common.ErrorCodes;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BusinessProblemsTest {
+
+    @Test
+    void everyCatalogueRefusalIsAnUnprocessableRequest() {
+        assertThat(BusinessProblems.of("catalogue.plan-not-found").status()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(BusinessProblems.of("catalogue.size-out-of-limits").status())
+                .isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    }
+
+    @Test
+    void orderAndVmRefusalsHaveTheirOwnStatuses() {
+        assertThat(BusinessProblems.of(ErrorCodes.ORDER_NOT_AWAITING_PAYMENT).status()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(BusinessProblems.of(ErrorCodes.ORDER_NOT_YOURS).status()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(BusinessProblems.of(ErrorCodes.VM_NOT_FOUND).status()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(BusinessProblems.of(ErrorCodes.VM_ILLEGAL_STATE).status()).isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void anUnknownCodeIsStillThePlatformsFault() {
+        assertThat(BusinessProblems.of("order.something-new").status()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+    }
+}
