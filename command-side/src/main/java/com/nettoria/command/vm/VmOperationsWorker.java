@@ -8,9 +8,15 @@ import com.nettoria.coreapi.vm.PowerState;
 import com.nettoria.coreapi.vm.RecordVmDestroyedCommand;
 import com.nettoria.coreapi.vm.RecordVmOperationResultCommand;
 import com.nettoria.coreapi.vm.RecordVmPowerStateCommand;
+import com.nettoria.coreapi.vm.RecordVmSnapshotDeletedCommand;
+import com.nettoria.coreapi.vm.RecordVmSnapshotRestoredCommand;
+import com.nettoria.coreapi.vm.RecordVmSnapshotTakenCommand;
 import com.nettoria.coreapi.vm.VmDeletionRequestedEvent;
 import com.nettoria.coreapi.vm.VmId;
 import com.nettoria.coreapi.vm.VmPowerRequestedEvent;
+import com.nettoria.coreapi.vm.VmSnapshotDeletionRequestedEvent;
+import com.nettoria.coreapi.vm.VmSnapshotRequestedEvent;
+import com.nettoria.coreapi.vm.VmSnapshotRestoreRequestedEvent;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -21,7 +27,7 @@ import java.util.function.Consumer;
 
 /**
  * Carries out what owners and administrators ask of their VMs in vCenter, then records the outcome on the VM:
- * the new power state, the destruction, and whether the operation succeeded. An unavailable or slow vCenter is
+ * the new power state, the destruction, a snapshot taken, restored or deleted, and whether the operation succeeded. An unavailable or slow vCenter is
  * retried with backoff ({@link ProvisioningSettings}); the operations are idempotent, so a redelivered request
  * after a crash does no harm. A replay of its processor never repeats an operation.
  */
@@ -81,6 +87,42 @@ public class VmOperationsWorker {
         perform(event.vmId(), event.operationId(), () -> {
             vcenter.destroy(event.vcenterDatacenter(), event.vcenterName());
             commands.sendAndWait(new RecordVmDestroyedCommand(event.vmId(), "deleted"));
+        });
+    }
+
+    /** The vCenter snapshot name follows from the snapshot's id, so a repeated step finds the snapshot it took. */
+    @EventHandler
+    void on(VmSnapshotRequestedEvent event) {
+        perform(event.vmId(), event.operationId(), () -> {
+            String ref = vcenter.createSnapshot(event.vcenterDatacenter(), event.vcenterName(),
+                    event.vcenterSnapshotName(), event.description() == null ? "" : event.description());
+            commands.sendAndWait(new RecordVmSnapshotTakenCommand(event.vmId(), event.snapshotId(), ref));
+        });
+    }
+
+    /** A snapshot without memory leaves the VM as vCenter then has it (usually off): that power state is recorded. */
+    @EventHandler
+    void on(VmSnapshotRestoreRequestedEvent event) {
+        String dc = event.vcenterDatacenter();
+        String name = event.vcenterName();
+        perform(event.vmId(), event.operationId(), () -> {
+            vcenter.revertToSnapshot(dc, name, event.vcenterSnapshotName());
+            commands.sendAndWait(new RecordVmSnapshotRestoredCommand(event.vmId(), event.operationId(),
+                    event.snapshotId()));
+            vcenter.vmInfo(dc, name).map(info -> switch (info.powerState()) {
+                case POWERED_ON -> PowerState.ON;
+                case POWERED_OFF -> PowerState.OFF;
+                case SUSPENDED -> PowerState.SUSPENDED;
+            }).ifPresent(state -> commands.sendAndWait(new RecordVmPowerStateCommand(event.vmId(), state,
+                    "snapshot-restore")));
+        });
+    }
+
+    @EventHandler
+    void on(VmSnapshotDeletionRequestedEvent event) {
+        perform(event.vmId(), event.operationId(), () -> {
+            vcenter.removeSnapshot(event.vcenterDatacenter(), event.vcenterName(), event.vcenterSnapshotName());
+            commands.sendAndWait(new RecordVmSnapshotDeletedCommand(event.vmId(), event.snapshotId()));
         });
     }
 

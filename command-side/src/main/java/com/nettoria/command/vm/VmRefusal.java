@@ -26,4 +26,26 @@ public class VmRefusal extends BusinessRuleViolation {
                 "VM " + vmId + " is " + status + ": cannot " + action, null,
                 Map.of("vmId", vmId.value(), "status", status.name(), "action", action)));
     }
+
+    static VmRefusal snapshotLimit(VmId vmId, int limit) {
+        return new VmRefusal(new BusinessError(ErrorCodes.VM_SNAPSHOT_LIMIT,
+                "VM " + vmId + " has " + limit + " snapshots already: delete one first", null,
+                Map.of("vmId", vmId.value(), "limit", String.valueOf(limit))));
+    }
+
+    static VmRefusal snapshotNotFound(VmId vmId, String snapshotId) {
+        return new VmRefusal(new BusinessError(ErrorCodes.VM_SNAPSHOT_NOT_FOUND,
+                "VM " + vmId + " has no snapshot " + snapshotId, "snapshotId",
+                Map.of("vmId", vmId.value(), "snapshotId", String.valueOf(snapshotId))));
+    }
+
+    static VmRefusal invalidSnapshot(String field, String message) {
+        return new VmRefusal(new BusinessError(ErrorCodes.VM_INVALID_SNAPSHOT, message, field, Map.of()));
+    }
+
+    static VmRefusal invalidHostname() {
+        return new VmRefusal(new BusinessError(ErrorCodes.VM_INVALID_HOSTNAME,
+                "a host name is an RFC 1123 label: 1 to 63 lower-case letters, digits and inner hyphens", "hostname",
+                Map.of()));
+    }
 }

@@ -8,6 +8,8 @@ import com.nettoria.command.vm.VirtualMachine;
 import com.nettoria.command.identity.UserAccount;
 import com.nettoria.command.wallet.CustomerWalletPolicy;
 import com.nettoria.command.wallet.Wallet;
+import com.nettoria.command.reconciliation.ReconciliationInventoryProjection;
+import com.nettoria.command.reconciliation.adapter.ReconciliationConfiguration;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.axonserver.connector.AxonServerConfiguration;
 import org.axonframework.axonserver.connector.AxonServerConnectionManager;
@@ -143,11 +145,13 @@ class CommandSideAxonServerProfileIT {
     void theCommandSideMigratesAxonsOwnTablesBesideTheQuerySidesMigrations() {
         JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
         List<String> expected = new ArrayList<>(queryScriptVersions);
-        expected.addAll(List.of("20261125.01", "20261125.02", "20261126.10", "20261126.11"));
+        expected.addAll(List.of("20261125.01", "20261125.02", "20261126.10", "20261126.11", "20261127.20"));
         assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank",
                 String.class)).containsExactlyElementsOf(expected);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM tokenentry", Long.class)).isZero();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM scheduled_tasks", Long.class)).isZero();
+        // nothing scheduled but the recurring reconciliation with vCenter (docs/provisioning.md)
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM scheduled_tasks WHERE task_name <> ?", Long.class,
+                ReconciliationConfiguration.TASK_NAME)).isZero();
     }
 
     @Test
@@ -160,7 +164,7 @@ class CommandSideAxonServerProfileIT {
         assertThat(service.getBean(EventProcessingConfiguration.class).eventProcessors().keySet())
                 .containsExactlyInAnyOrder(CustomerWalletPolicy.PROCESSING_GROUP,
                         VmProvisioningSaga.PROCESSING_GROUP, VmOperationsWorker.PROCESSING_GROUP,
-                        "provisioning-notifications");
+                        "provisioning-notifications", ReconciliationInventoryProjection.PROCESSING_GROUP);
         assertThat(service.containsBean("walletProjection")).isFalse();
     }
 }

@@ -1,6 +1,7 @@
 package com.nettoria.command.service;
 
 import com.nettoria.command.CommandSideApplication;
+import com.nettoria.command.vcenter.adapter.simulator.VcenterSimulator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -38,6 +39,23 @@ final class CommandSideService {
                 "--logging.level.root=WARN"));
         arguments.addAll(List.of(extraArguments));
         return application.run(arguments.toArray(String[]::new));
+    }
+
+    /**
+     * The command service with the demo catalogue (placed on the simulator's inventory) and VMware's vCenter
+     * simulator as its vCenter, trusted through the simulator's certificate; fast guest-IP polling.
+     */
+    static ConfigurableApplicationContext startOnSimulator(EmbeddedPostgres postgres, VcenterSimulator simulator,
+                                                           String... extraArguments) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--nettoria.catalogue.demo=true",
+                "--nettoria.vcenter.url=" + simulator.url(),
+                "--nettoria.vcenter.username=" + simulator.user(),
+                "--nettoria.vcenter.password=" + simulator.password(),
+                "--nettoria.vcenter.trust-store=" + simulator.certificate(),
+                "--nettoria.provisioning.ip-poll-interval=200ms"));
+        arguments.addAll(List.of(extraArguments));
+        return start(postgres, arguments.toArray(String[]::new));
     }
 
     /** A loopback address where nothing listens: the port was free a moment ago and is closed again. */

@@ -2,36 +2,18 @@ package com.nettoria.command.service;
 
 import com.nettoria.command.vcenter.VCenter;
 import com.nettoria.command.vcenter.adapter.simulator.VcenterSimulator;
-import com.nettoria.coreapi.catalogue.BillingPeriod;
-import com.nettoria.coreapi.catalogue.DatacenterId;
-import com.nettoria.coreapi.catalogue.OperatingSystemId;
-import com.nettoria.coreapi.catalogue.PlanId;
-import com.nettoria.coreapi.catalogue.QuoteRequest;
-import com.nettoria.coreapi.common.Causation;
-import com.nettoria.coreapi.common.CustomerId;
 import com.nettoria.coreapi.common.Money;
 import com.nettoria.coreapi.order.OrderFailedEvent;
 import com.nettoria.coreapi.order.OrderFulfilledEvent;
 import com.nettoria.coreapi.order.OrderId;
-import com.nettoria.coreapi.order.OrderOutcome;
-import com.nettoria.coreapi.order.OrderStatus;
-import com.nettoria.coreapi.order.PlaceOrderCommand;
 import com.nettoria.coreapi.vm.VmCreatedEvent;
 import com.nettoria.coreapi.vm.VmId;
 import com.nettoria.coreapi.vm.VmProvisionedEvent;
 import com.nettoria.coreapi.vm.VmProvisioningFailedEvent;
-import com.nettoria.coreapi.wallet.DepositMoneyCommand;
 import com.nettoria.coreapi.wallet.MoneyDepositedEvent;
 import com.nettoria.coreapi.wallet.MoneyWithdrawnEvent;
-import com.nettoria.coreapi.wallet.OpenWalletCommand;
-import com.nettoria.coreapi.wallet.TransactionId;
 import com.nettoria.coreapi.wallet.WalletId;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Currency;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -63,8 +44,8 @@ class ProvisioningOnSimulatorIT {
 
     EmbeddedPostgres postgres;
     VcenterSimulator simulator;
-    final CustomerId customer = new CustomerId(UUID.randomUUID().toString());
-    final WalletId wallet = WalletId.of(customer, IRR);
+    final SimulatedCustomer customer = new SimulatedCustomer();
+    final WalletId wallet = customer.wallet;
 
     @BeforeEach
     void startPostgres() throws IOException {
@@ -79,44 +60,13 @@ class ProvisioningOnSimulatorIT {
         postgres.close();
     }
 
-    private ConfigurableApplicationContext startService(String... extra) {
-        List<String> arguments = new java.util.ArrayList<>(List.of(
-                "--nettoria.catalogue.demo=true",
-                "--nettoria.vcenter.url=" + simulator.url(),
-                "--nettoria.vcenter.username=" + simulator.user(),
-                "--nettoria.vcenter.password=" + simulator.password(),
-                "--nettoria.vcenter.trust-store=" + simulator.certificate(),
+    private ConfigurableApplicationContext startService() {
+        return CommandSideService.startOnSimulator(postgres, simulator,
                 "--db-scheduler.heartbeat-interval=1s",
                 "--db-scheduler.missed-heartbeats-limit=4",
-                "--nettoria.provisioning.ip-poll-interval=200ms",
                 "--nettoria.provisioning.first-retry-delay=100ms",
                 "--nettoria.provisioning.max-retry-delay=200ms",
-                "--nettoria.provisioning.max-attempts=3"));
-        arguments.addAll(List.of(extra));
-        return CommandSideService.start(postgres, arguments.toArray(String[]::new));
-    }
-
-    private OrderId orderAVm(ConfigurableApplicationContext service) {
-        CommandGateway commands = service.getBean(CommandGateway.class);
-        MetaData byCustomer = MetaData.with(Causation.ACTOR_ID, customer.value())
-                .and(Causation.CAUSE_TYPE, Causation.CauseType.CUSTOMER_REQUEST);
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new OpenWalletCommand(wallet, customer, IRR))
-                .withMetaData(byCustomer));
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new DepositMoneyCommand(wallet,
-                TransactionId.forRequest(wallet, "top-up"), Money.of("50000000", "IRR"), "top-up", "top-up"))
-                .withMetaData(byCustomer));
-        OrderId orderId = OrderId.forRequest(customer, "order-1");
-        OrderOutcome outcome = commands.sendAndWait(GenericCommandMessage.asCommandMessage(new PlaceOrderCommand(orderId,
-                customer, new QuoteRequest(new PlanId("basic-1"), null, new DatacenterId("tehran-1"),
-                new OperatingSystemId("debian-12"), BillingPeriod.MONTHLY), "web-1", "ssh-ed25519 AAAAC3Nza test",
-                "order-1")).withMetaData(byCustomer));
-        assertThat(outcome.status()).isEqualTo(OrderStatus.PROVISIONING);
-        return orderId;
-    }
-
-    private static List<Object> payloads(ConfigurableApplicationContext service, String aggregateId) {
-        return service.getBean(EventStore.class).readEvents(aggregateId).asStream()
-                .map(DomainEventMessage::getPayload).map(Object.class::cast).toList();
+                "--nettoria.provisioning.max-attempts=3");
     }
 
     private static long count(List<Object> payloads, Class<?> type) {
@@ -130,17 +80,17 @@ class ProvisioningOnSimulatorIT {
         OrderId orderId;
         VmId vmId;
         try (ConfigurableApplicationContext first = startService()) {
-            orderId = orderAVm(first);
+            orderId = customer.orderAVm(first);
             vmId = VmId.forOrder(orderId);
             await().atMost(Duration.ofSeconds(60))
-                    .until(() -> count(payloads(first, vmId.value()), VmCreatedEvent.class) == 1);
-            assertThat(count(payloads(first, vmId.value()), VmProvisionedEvent.class)).isZero();
+                    .until(() -> count(SimulatedCustomer.payloads(first, vmId.value()), VmCreatedEvent.class) == 1);
+            assertThat(count(SimulatedCustomer.payloads(first, vmId.value()), VmProvisionedEvent.class)).isZero();
         } // stopped in the middle: created in vCenter, waiting for configuration, power or the guest's IP
 
         try (ConfigurableApplicationContext second = startService()) {
             await().atMost(Duration.ofSeconds(90))
-                    .until(() -> count(payloads(second, orderId.value()), OrderFulfilledEvent.class) == 1);
-            List<Object> vmEvents = payloads(second, vmId.value());
+                    .until(() -> count(SimulatedCustomer.payloads(second, orderId.value()), OrderFulfilledEvent.class) == 1);
+            List<Object> vmEvents = SimulatedCustomer.payloads(second, vmId.value());
             assertThat(count(vmEvents, VmCreatedEvent.class)).isEqualTo(1);
             assertThat(count(vmEvents, VmProvisionedEvent.class)).isEqualTo(1);
             VCenter vcenter = second.getBean(VCenter.class);
@@ -151,7 +101,7 @@ class ProvisioningOnSimulatorIT {
             assertThat(vm.vcpus()).isEqualTo(1);
             assertThat(vm.memoryMib()).isEqualTo(1024);
             assertThat(vm.diskGib()).isEqualTo(20);
-            List<Object> walletEvents = payloads(second, wallet.value());
+            List<Object> walletEvents = SimulatedCustomer.payloads(second, wallet.value());
             assertThat(count(walletEvents, MoneyWithdrawnEvent.class)).isEqualTo(1);
         }
     }
@@ -161,20 +111,20 @@ class ProvisioningOnSimulatorIT {
         simulator = VcenterSimulator.start(work.resolve("vcsim"),
                 VcenterSimulator.Options.defaults().withGuestIpDelay(Duration.ofMinutes(10)));
         try (ConfigurableApplicationContext service = startService()) {
-            OrderId orderId = orderAVm(service);
+            OrderId orderId = customer.orderAVm(service);
             VmId vmId = VmId.forOrder(orderId);
             await().atMost(Duration.ofSeconds(60))
-                    .until(() -> count(payloads(service, vmId.value()), VmCreatedEvent.class) == 1);
+                    .until(() -> count(SimulatedCustomer.payloads(service, vmId.value()), VmCreatedEvent.class) == 1);
             simulator.stop();
 
             await().atMost(Duration.ofSeconds(60))
-                    .until(() -> count(payloads(service, orderId.value()), OrderFailedEvent.class) == 1);
-            OrderFailedEvent failed = (OrderFailedEvent) payloads(service, orderId.value()).stream()
+                    .until(() -> count(SimulatedCustomer.payloads(service, orderId.value()), OrderFailedEvent.class) == 1);
+            OrderFailedEvent failed = (OrderFailedEvent) SimulatedCustomer.payloads(service, orderId.value()).stream()
                     .filter(OrderFailedEvent.class::isInstance).findFirst().orElseThrow();
             assertThat(failed.code()).isEqualTo("vcenter.unavailable");
             assertThat(failed.refunded()).isEqualTo(Money.of("3650000", "IRR"));
-            assertThat(count(payloads(service, vmId.value()), VmProvisioningFailedEvent.class)).isEqualTo(1);
-            List<Object> walletEvents = payloads(service, wallet.value());
+            assertThat(count(SimulatedCustomer.payloads(service, vmId.value()), VmProvisioningFailedEvent.class)).isEqualTo(1);
+            List<Object> walletEvents = SimulatedCustomer.payloads(service, wallet.value());
             assertThat(count(walletEvents, MoneyWithdrawnEvent.class)).isEqualTo(1);
             assertThat(count(walletEvents, MoneyDepositedEvent.class)).isEqualTo(2); // the top-up and the refund
             MoneyDepositedEvent refund = (MoneyDepositedEvent) walletEvents.get(walletEvents.size() - 1);

@@ -281,9 +281,9 @@ public class FakeVCenter implements VCenter {
     @Override
     public String createSnapshot(String datacenter, String name, String snapshotName, String description) {
         return perform("createSnapshot", datacenter, name, List.of(snapshotName, description), () -> {
-            String id = "snapshot-" + nextSnapshot++;
-            required(datacenter, name).snapshots.put(snapshotName, id);
-            return id;
+            // a snapshot of that name already (a repeated step) is answered, as the port promises
+            return required(datacenter, name).snapshots.computeIfAbsent(snapshotName,
+                    snapshot -> "snapshot-" + nextSnapshot++);
         });
     }
 

@@ -12,6 +12,8 @@ import com.nettoria.coreapi.order.OrderId;
 import com.nettoria.coreapi.vm.PowerAction;
 import com.nettoria.coreapi.vm.PowerState;
 import com.nettoria.coreapi.vm.ProvisioningStep;
+import com.nettoria.coreapi.vm.ReconciliationCompletedEvent;
+import com.nettoria.coreapi.vm.VcenterOrphanFoundEvent;
 import com.nettoria.coreapi.vm.VmConfiguredEvent;
 import com.nettoria.coreapi.vm.VmCreatedEvent;
 import com.nettoria.coreapi.vm.VmDeletionRequestedEvent;
@@ -25,9 +27,17 @@ import com.nettoria.coreapi.vm.VmPowerStateChangedEvent;
 import com.nettoria.coreapi.vm.VmProvisionedEvent;
 import com.nettoria.coreapi.vm.VmProvisioningFailedEvent;
 import com.nettoria.coreapi.vm.VmRegisteredEvent;
+import com.nettoria.coreapi.vm.VmSnapshotRequestedEvent;
+import com.nettoria.coreapi.vm.VmSnapshotTakenEvent;
+import com.nettoria.coreapi.vm.VmSnapshotRestoreRequestedEvent;
+import com.nettoria.coreapi.vm.VmSnapshotRestoredEvent;
+import com.nettoria.coreapi.vm.VmSnapshotDeletionRequestedEvent;
+import com.nettoria.coreapi.vm.VmSnapshotDeletedEvent;
+import com.nettoria.coreapi.vm.VmRenamedEvent;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -47,6 +57,9 @@ class VmEventPayloadCompatibilityTest {
     private static final CustomerId CUSTOMER = new CustomerId("customer-1");
     private static final VmSpec SPEC = new VmSpec(2, 4096, 40, 0);
     private static final String VCENTER_NAME = "nettoria-9a8b7c6d-5e4f-3a2b-8c1d-0e9f8a7b6c5d";
+
+    private static final String SNAPSHOT = "snap-1b4e28ba-2fa1-31d2-883f-0016d3cca427";
+    private static final String SNAPSHOT_VCENTER_NAME = "nettoria-" + SNAPSHOT;
 
     private static final StoredEventPayloads STORED = new StoredEventPayloads("/events/vm-events-v1.json");
 
@@ -73,7 +86,23 @@ class VmEventPayloadCompatibilityTest {
             entry(VmDestroyedEvent.class, new VmDestroyedEvent(VM, "deleted")),
             entry(VmOperationSucceededEvent.class, new VmOperationSucceededEvent(VM, "op-1")),
             entry(VmOperationFailedEvent.class, new VmOperationFailedEvent(VM, "op-9", "vcenter.unavailable",
-                    "vCenter kept failing: connection refused")));
+                    "vCenter kept failing: connection refused")),
+            entry(VcenterOrphanFoundEvent.class, new VcenterOrphanFoundEvent("5d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                    "DC-Tehran", VCENTER_NAME, "502e8a7c-1f3b-4d5e-9a6b-7c8d9e0f1a2b", PowerState.ON, VM)),
+            entry(ReconciliationCompletedEvent.class, new ReconciliationCompletedEvent(
+                    "5d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d", Instant.parse("2026-11-27T08:00:00Z"),
+                    Instant.parse("2026-11-27T08:00:04.250Z"), 42, 2, 1, List.of("DC-Shiraz"))),
+            entry(VmSnapshotRequestedEvent.class, new VmSnapshotRequestedEvent(VM, "op-s1", SNAPSHOT,
+                    "before upgrade", "debian 12.7", "DC-Tehran", VCENTER_NAME, SNAPSHOT_VCENTER_NAME)),
+            entry(VmSnapshotTakenEvent.class, new VmSnapshotTakenEvent(VM, SNAPSHOT, "before upgrade",
+                    "debian 12.7", "snapshot-17")),
+            entry(VmSnapshotRestoreRequestedEvent.class, new VmSnapshotRestoreRequestedEvent(VM, "op-r1", SNAPSHOT,
+                    "DC-Tehran", VCENTER_NAME, SNAPSHOT_VCENTER_NAME)),
+            entry(VmSnapshotRestoredEvent.class, new VmSnapshotRestoredEvent(VM, "op-r1", SNAPSHOT)),
+            entry(VmSnapshotDeletionRequestedEvent.class, new VmSnapshotDeletionRequestedEvent(VM, "op-d1",
+                    SNAPSHOT, "DC-Tehran", VCENTER_NAME, SNAPSHOT_VCENTER_NAME)),
+            entry(VmSnapshotDeletedEvent.class, new VmSnapshotDeletedEvent(VM, SNAPSHOT)),
+            entry(VmRenamedEvent.class, new VmRenamedEvent(VM, "web-1", "db-2")));
 
     @Test
     void storedV1PayloadsStillDeserializeToTheSameEvents() throws IOException {

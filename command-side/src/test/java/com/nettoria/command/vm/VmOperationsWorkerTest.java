@@ -8,6 +8,9 @@ import com.nettoria.coreapi.vm.PowerState;
 import com.nettoria.coreapi.vm.RecordVmDestroyedCommand;
 import com.nettoria.coreapi.vm.RecordVmOperationResultCommand;
 import com.nettoria.coreapi.vm.RecordVmPowerStateCommand;
+import com.nettoria.coreapi.vm.RecordVmSnapshotDeletedCommand;
+import com.nettoria.coreapi.vm.RecordVmSnapshotRestoredCommand;
+import com.nettoria.coreapi.vm.RecordVmSnapshotTakenCommand;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +27,11 @@ import static com.nettoria.command.vm.VmTestData.VCENTER_NAME;
 import static com.nettoria.command.vm.VmTestData.VM;
 import static com.nettoria.command.vm.VmTestData.deletionRequested;
 import static com.nettoria.command.vm.VmTestData.powerRequested;
+import static com.nettoria.command.vm.VmTestData.restoreRequested;
+import static com.nettoria.command.vm.VmTestData.snapshotDeletionRequested;
+import static com.nettoria.command.vm.VmTestData.snapshotId;
+import static com.nettoria.command.vm.VmTestData.snapshotRequested;
+import static com.nettoria.command.vm.VmTestData.vcenterSnapshotName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -172,6 +180,84 @@ class VmOperationsWorkerTest {
             assertThat(commands.sent()).containsExactly(
                     new RecordVmDestroyedCommand(VM, "deleted"),
                     success("op-9"));
+        }
+    }
+
+    @Nested
+    class Snapshots {
+
+        @Test
+        void takingASnapshotNamesItAfterItsIdInVcenterAndRecordsVcentersId() {
+            vmThatIs(VCenter.PowerState.POWERED_ON);
+
+            worker.on(snapshotRequested("op-s1"));
+
+            assertThat(vcenter.snapshotsOf(VCENTER_DATACENTER, VCENTER_NAME))
+                    .containsExactly(vcenterSnapshotName("op-s1"));
+            assertThat(commands.sent()).containsExactly(
+                    new RecordVmSnapshotTakenCommand(VM, snapshotId("op-s1"), "snapshot-1"),
+                    success("op-s1"));
+        }
+
+        @Test
+        void aSnapshotStepRepeatedAfterATimeoutFindsTheSnapshotItTook() {
+            vmThatIs(VCenter.PowerState.POWERED_ON).failNextAfterEffect("createSnapshot", TIMEOUT, 1);
+
+            worker.on(snapshotRequested("op-s1"));
+
+            assertThat(vcenter.callsTo("createSnapshot")).hasSize(2);
+            assertThat(vcenter.snapshotsOf(VCENTER_DATACENTER, VCENTER_NAME)).hasSize(1);
+            assertThat(commands.sent()).containsExactly(
+                    new RecordVmSnapshotTakenCommand(VM, snapshotId("op-s1"), "snapshot-1"),
+                    success("op-s1"));
+        }
+
+        @Test
+        void restoringRevertsTheVmAndRecordsThePowerStateItIsLeftIn() {
+            vmThatIs(VCenter.PowerState.POWERED_OFF);
+            vcenter.createSnapshot(VCENTER_DATACENTER, VCENTER_NAME, vcenterSnapshotName("op-s1"), "");
+
+            worker.on(restoreRequested("op-r1", "op-s1"));
+
+            assertThat(vcenter.callsTo("revertToSnapshot").get(0).arguments())
+                    .containsExactly(vcenterSnapshotName("op-s1"));
+            assertThat(commands.sent()).containsExactly(
+                    new RecordVmSnapshotRestoredCommand(VM, "op-r1", snapshotId("op-s1")),
+                    new RecordVmPowerStateCommand(VM, PowerState.OFF, "snapshot-restore"),
+                    success("op-r1"));
+        }
+
+        @Test
+        void restoringASnapshotVcenterDoesNotHaveFailsTheOperation() {
+            vmThatIs(VCenter.PowerState.POWERED_ON);
+
+            worker.on(restoreRequested("op-r1", "op-s1"));
+
+            assertThat(onlyRecordedFailure().code()).isEqualTo("vcenter.not-found");
+        }
+
+        @Test
+        void deletingRemovesTheSnapshotFromVcenterAndRecordsItGone() {
+            vmThatIs(VCenter.PowerState.POWERED_ON);
+            vcenter.createSnapshot(VCENTER_DATACENTER, VCENTER_NAME, vcenterSnapshotName("op-s1"), "");
+
+            worker.on(snapshotDeletionRequested("op-d1", "op-s1"));
+
+            assertThat(vcenter.snapshotsOf(VCENTER_DATACENTER, VCENTER_NAME)).isEmpty();
+            assertThat(commands.sent()).containsExactly(
+                    new RecordVmSnapshotDeletedCommand(VM, snapshotId("op-s1")),
+                    success("op-d1"));
+        }
+
+        @Test
+        void deletingASnapshotThatIsAlreadyGoneSucceeds() {
+            vmThatIs(VCenter.PowerState.POWERED_ON);
+
+            worker.on(snapshotDeletionRequested("op-d1", "op-s1"));
+
+            assertThat(commands.sent()).containsExactly(
+                    new RecordVmSnapshotDeletedCommand(VM, snapshotId("op-s1")),
+                    success("op-d1"));
         }
     }
 

@@ -5,6 +5,7 @@ import com.nettoria.coreapi.catalogue.BillingPeriod;
 import com.nettoria.coreapi.common.CustomerId;
 import com.nettoria.coreapi.vm.CompleteVmProvisioningCommand;
 import com.nettoria.coreapi.vm.DeleteVmCommand;
+import com.nettoria.coreapi.vm.DeleteVmSnapshotCommand;
 import com.nettoria.coreapi.vm.FailVmProvisioningCommand;
 import com.nettoria.coreapi.vm.PowerAction;
 import com.nettoria.coreapi.vm.PowerState;
@@ -15,8 +16,14 @@ import com.nettoria.coreapi.vm.RecordVmDestroyedCommand;
 import com.nettoria.coreapi.vm.RecordVmIpAddressCommand;
 import com.nettoria.coreapi.vm.RecordVmOperationResultCommand;
 import com.nettoria.coreapi.vm.RecordVmPowerStateCommand;
+import com.nettoria.coreapi.vm.RecordVmSnapshotDeletedCommand;
+import com.nettoria.coreapi.vm.RecordVmSnapshotRestoredCommand;
+import com.nettoria.coreapi.vm.RecordVmSnapshotTakenCommand;
 import com.nettoria.coreapi.vm.RegisterVmCommand;
+import com.nettoria.coreapi.vm.RenameVmCommand;
 import com.nettoria.coreapi.vm.RequestVmPowerCommand;
+import com.nettoria.coreapi.vm.RestoreVmSnapshotCommand;
+import com.nettoria.coreapi.vm.TakeVmSnapshotCommand;
 import com.nettoria.coreapi.vm.VmConfiguredEvent;
 import com.nettoria.coreapi.vm.VmCreatedEvent;
 import com.nettoria.coreapi.vm.VmDeletionRequestedEvent;
@@ -30,6 +37,14 @@ import com.nettoria.coreapi.vm.VmPowerStateChangedEvent;
 import com.nettoria.coreapi.vm.VmProvisionedEvent;
 import com.nettoria.coreapi.vm.VmProvisioningFailedEvent;
 import com.nettoria.coreapi.vm.VmRegisteredEvent;
+import com.nettoria.coreapi.vm.VmRenamedEvent;
+import com.nettoria.coreapi.vm.VmSnapshotDeletedEvent;
+import com.nettoria.coreapi.vm.VmSnapshotDeletionRequestedEvent;
+import com.nettoria.coreapi.vm.VmSnapshotRequestedEvent;
+import com.nettoria.coreapi.vm.VmSnapshotRestoreRequestedEvent;
+import com.nettoria.coreapi.vm.VmSnapshotRestoredEvent;
+import com.nettoria.coreapi.vm.VmSnapshotTakenEvent;
+import com.nettoria.coreapi.vm.VmSnapshots;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -180,6 +195,89 @@ public final class VmTestData {
 
     public static VmOperationFailedEvent operationFailed(String operationId, String code, String reason) {
         return new VmOperationFailedEvent(VM, operationId, code, reason);
+    }
+
+    public static final String SNAPSHOT_NAME = "before upgrade";
+    public static final String SNAPSHOT_DESCRIPTION = "debian 12.7, before apt full-upgrade";
+
+    /** The platform id of the snapshot the operation takes (computed by the shared rule). */
+    public static String snapshotId(String operationId) {
+        return VmSnapshots.idFor(VM, operationId);
+    }
+
+    /** The snapshot's name in vCenter, spelled out (not computed) so that a change of the naming rule shows. */
+    public static String vcenterSnapshotName(String operationId) {
+        return "nettoria-" + snapshotId(operationId);
+    }
+
+    /** vCenter's id of the snapshot an operation took. */
+    public static String snapshotRef(String operationId) {
+        return "snapshot-" + operationId;
+    }
+
+    public static TakeVmSnapshotCommand takeSnapshot(CustomerId by, String operationId) {
+        return new TakeVmSnapshotCommand(VM, by, operationId, SNAPSHOT_NAME, SNAPSHOT_DESCRIPTION);
+    }
+
+    public static VmSnapshotRequestedEvent snapshotRequested(String operationId) {
+        return new VmSnapshotRequestedEvent(VM, operationId, snapshotId(operationId), SNAPSHOT_NAME,
+                SNAPSHOT_DESCRIPTION, VCENTER_DATACENTER, VCENTER_NAME, vcenterSnapshotName(operationId));
+    }
+
+    public static RecordVmSnapshotTakenCommand recordSnapshotTaken(String operationId) {
+        return new RecordVmSnapshotTakenCommand(VM, snapshotId(operationId), snapshotRef(operationId));
+    }
+
+    public static VmSnapshotTakenEvent snapshotTaken(String operationId) {
+        return new VmSnapshotTakenEvent(VM, snapshotId(operationId), SNAPSHOT_NAME, SNAPSHOT_DESCRIPTION,
+                snapshotRef(operationId));
+    }
+
+    /** A snapshot asked for by {@code operationId}, taken in vCenter, and its operation ended. */
+    public static List<Object> snapshotKept(String operationId) {
+        return List.of(snapshotRequested(operationId), snapshotTaken(operationId), operationSucceeded(operationId));
+    }
+
+    public static RestoreVmSnapshotCommand restoreSnapshot(CustomerId by, String operationId, String snapshotId) {
+        return new RestoreVmSnapshotCommand(VM, by, operationId, snapshotId);
+    }
+
+    public static VmSnapshotRestoreRequestedEvent restoreRequested(String operationId, String takenBy) {
+        return new VmSnapshotRestoreRequestedEvent(VM, operationId, snapshotId(takenBy), VCENTER_DATACENTER,
+                VCENTER_NAME, vcenterSnapshotName(takenBy));
+    }
+
+    public static RecordVmSnapshotRestoredCommand recordRestored(String operationId, String takenBy) {
+        return new RecordVmSnapshotRestoredCommand(VM, operationId, snapshotId(takenBy));
+    }
+
+    public static VmSnapshotRestoredEvent snapshotRestored(String operationId, String takenBy) {
+        return new VmSnapshotRestoredEvent(VM, operationId, snapshotId(takenBy));
+    }
+
+    public static DeleteVmSnapshotCommand deleteSnapshot(CustomerId by, String operationId, String snapshotId) {
+        return new DeleteVmSnapshotCommand(VM, by, operationId, snapshotId);
+    }
+
+    public static VmSnapshotDeletionRequestedEvent snapshotDeletionRequested(String operationId, String takenBy) {
+        return new VmSnapshotDeletionRequestedEvent(VM, operationId, snapshotId(takenBy), VCENTER_DATACENTER,
+                VCENTER_NAME, vcenterSnapshotName(takenBy));
+    }
+
+    public static RecordVmSnapshotDeletedCommand recordSnapshotDeleted(String takenBy) {
+        return new RecordVmSnapshotDeletedCommand(VM, snapshotId(takenBy));
+    }
+
+    public static VmSnapshotDeletedEvent snapshotDeleted(String takenBy) {
+        return new VmSnapshotDeletedEvent(VM, snapshotId(takenBy));
+    }
+
+    public static RenameVmCommand rename(CustomerId by, String hostname) {
+        return new RenameVmCommand(VM, by, hostname);
+    }
+
+    public static VmRenamedEvent renamed(String previous, String hostname) {
+        return new VmRenamedEvent(VM, previous, hostname);
     }
 
     private static List<Object> history(List<Object> past, Object... more) {

@@ -38,6 +38,10 @@ public final class ErrorCodes {
     public static final String ORDER_ILLEGAL_STATE = "order.illegal-state";
     public static final String VM_NOT_FOUND = "vm.not-found";
     public static final String VM_ILLEGAL_STATE = "vm.illegal-state";
+    public static final String VM_SNAPSHOT_LIMIT = "vm.snapshot-limit";
+    public static final String VM_SNAPSHOT_NOT_FOUND = "vm.snapshot-not-found";
+    public static final String VM_INVALID_SNAPSHOT = "vm.invalid-snapshot";
+    public static final String VM_INVALID_HOSTNAME = "vm.invalid-hostname";
     /** Provisioning failure reasons: {@code vcenter.<kind>} for a vCenter refusal, and a timeout of the whole process. */
     public static final String VCENTER_PREFIX = "vcenter.";
     public static final String PROVISIONING_TIMEOUT = "provisioning.timeout";

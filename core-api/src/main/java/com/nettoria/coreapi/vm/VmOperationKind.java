@@ -1,12 +1,18 @@
 package com.nettoria.coreapi.vm;
 
-/** What an operation on a VM does: one per {@link PowerAction}, and deleting the VM. */
+/**
+ * What an operation on a VM does: one per {@link PowerAction}, deleting the VM, and taking, restoring or deleting
+ * one of its snapshots. Names are at most 16 characters (the read model's column).
+ */
 public enum VmOperationKind {
     POWER_ON,
     POWER_OFF,
     FORCE_OFF,
     RESET,
-    DELETE;
+    DELETE,
+    SNAPSHOT,
+    RESTORE_SNAPSHOT,
+    DELETE_SNAPSHOT;
 
     public static VmOperationKind of(PowerAction action) {
         return switch (action) {

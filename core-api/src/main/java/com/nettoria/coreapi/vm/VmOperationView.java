@@ -3,7 +3,7 @@ package com.nettoria.coreapi.vm;
 import java.time.Instant;
 
 /**
- * One operation requested on a VM (a power action or its deletion) and how it ended in vCenter.
+ * One operation requested on a VM (a power action, its deletion, taking, restoring or deleting a snapshot) and how it ended in vCenter.
  *
  * @param operationId the request's name: the same id again is the same request
  * @param code        why it failed (stable), or {@code null}

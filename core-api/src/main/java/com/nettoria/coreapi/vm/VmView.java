@@ -21,7 +21,7 @@ import java.time.Instant;
  * @param provisionedAt    when it was handed to the customer (billing starts), or {@code null}
  * @param deletedAt        when it was destroyed in vCenter, or {@code null}
  * @param updatedAt        the time of the last event applied
- * @param lastOperation    the last power or delete operation requested, or {@code null}
+ * @param lastOperation    the last power, delete or snapshot operation requested, or {@code null}
  */
 public record VmView(VmId vmId,
                      OrderId orderId,

@@ -12,6 +12,9 @@ import com.nettoria.coreapi.vm.VmOperationStatus;
 import com.nettoria.coreapi.vm.VmOperationSucceededEvent;
 import com.nettoria.coreapi.vm.VmOperationView;
 import com.nettoria.coreapi.vm.VmPowerRequestedEvent;
+import com.nettoria.coreapi.vm.VmSnapshotDeletionRequestedEvent;
+import com.nettoria.coreapi.vm.VmSnapshotRequestedEvent;
+import com.nettoria.coreapi.vm.VmSnapshotRestoreRequestedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -28,7 +31,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The VM operations read model: one row per power or delete operation requested on a VM, who asked for it (the
+ * The VM operations read model: one row per power, delete or snapshot operation requested on a VM, who asked for it (the
  * request's causation metadata) and how it ended in vCenter. An operation is keyed by its VM and id, so a repeated
  * request adds nothing; its end is applied once, guarded by the VM aggregate's sequence number, so the projection
  * can be replayed from zero.
@@ -56,6 +59,26 @@ public class VmOperationProjection {
     void on(VmDeletionRequestedEvent event, @SequenceNumber long sequence,
             @org.axonframework.eventhandling.Timestamp Instant occurredAt, MetaData metaData) {
         requested(event.vmId(), event.operationId(), VmOperationKind.DELETE, sequence, occurredAt, metaData);
+    }
+
+    @EventHandler
+    void on(VmSnapshotRequestedEvent event, @SequenceNumber long sequence,
+            @org.axonframework.eventhandling.Timestamp Instant occurredAt, MetaData metaData) {
+        requested(event.vmId(), event.operationId(), VmOperationKind.SNAPSHOT, sequence, occurredAt, metaData);
+    }
+
+    @EventHandler
+    void on(VmSnapshotRestoreRequestedEvent event, @SequenceNumber long sequence,
+            @org.axonframework.eventhandling.Timestamp Instant occurredAt, MetaData metaData) {
+        requested(event.vmId(), event.operationId(), VmOperationKind.RESTORE_SNAPSHOT, sequence, occurredAt,
+                metaData);
+    }
+
+    @EventHandler
+    void on(VmSnapshotDeletionRequestedEvent event, @SequenceNumber long sequence,
+            @org.axonframework.eventhandling.Timestamp Instant occurredAt, MetaData metaData) {
+        requested(event.vmId(), event.operationId(), VmOperationKind.DELETE_SNAPSHOT, sequence, occurredAt,
+                metaData);
     }
 
     @EventHandler

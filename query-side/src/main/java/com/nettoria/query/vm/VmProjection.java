@@ -29,6 +29,10 @@ import com.nettoria.coreapi.vm.VmPowerStateChangedEvent;
 import com.nettoria.coreapi.vm.VmProvisionedEvent;
 import com.nettoria.coreapi.vm.VmProvisioningFailedEvent;
 import com.nettoria.coreapi.vm.VmRegisteredEvent;
+import com.nettoria.coreapi.vm.VmRenamedEvent;
+import com.nettoria.coreapi.vm.VmSnapshotDeletionRequestedEvent;
+import com.nettoria.coreapi.vm.VmSnapshotRequestedEvent;
+import com.nettoria.coreapi.vm.VmSnapshotRestoreRequestedEvent;
 import com.nettoria.coreapi.vm.VmStatus;
 import com.nettoria.coreapi.vm.VmView;
 import org.axonframework.config.ProcessingGroup;
@@ -164,6 +168,30 @@ public class VmProjection {
     void on(VmOperationFailedEvent event, @SequenceNumber long sequence,
             @org.axonframework.eventhandling.Timestamp Instant occurredAt) {
         ended(event.vmId(), sequence, occurredAt, event.operationId(), VmOperationStatus.FAILED, event.code());
+    }
+
+    @EventHandler
+    void on(VmSnapshotRequestedEvent event, @SequenceNumber long sequence,
+            @org.axonframework.eventhandling.Timestamp Instant occurredAt) {
+        requested(event.vmId(), sequence, occurredAt, event.operationId(), VmOperationKind.SNAPSHOT);
+    }
+
+    @EventHandler
+    void on(VmSnapshotRestoreRequestedEvent event, @SequenceNumber long sequence,
+            @org.axonframework.eventhandling.Timestamp Instant occurredAt) {
+        requested(event.vmId(), sequence, occurredAt, event.operationId(), VmOperationKind.RESTORE_SNAPSHOT);
+    }
+
+    @EventHandler
+    void on(VmSnapshotDeletionRequestedEvent event, @SequenceNumber long sequence,
+            @org.axonframework.eventhandling.Timestamp Instant occurredAt) {
+        requested(event.vmId(), sequence, occurredAt, event.operationId(), VmOperationKind.DELETE_SNAPSHOT);
+    }
+
+    @EventHandler
+    void on(VmRenamedEvent event, @SequenceNumber long sequence,
+            @org.axonframework.eventhandling.Timestamp Instant occurredAt) {
+        change(event.vmId(), sequence, occurredAt, "hostname = ?", event.hostname());
     }
 
     /** Gone from vCenter: deleted, unless it is the clean-up of a failed provisioning (the VM stays failed). */

@@ -24,6 +24,7 @@ import com.nettoria.coreapi.vm.VmView;
 import com.nettoria.query.QuerySideApplication;
 import com.nettoria.query.vm.VmOperationProjection;
 import com.nettoria.query.vm.VmProjection;
+import com.nettoria.query.vm.VmSnapshotProjection;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -106,7 +107,7 @@ class OrderAndVmReadModelsServiceIT {
     void eachReadModelHasAPooledProcessorOfItsOwnWithADeadLetterQueue() {
         EventProcessingConfiguration processing = service.getBean(EventProcessingConfiguration.class);
         for (String group : List.of(OrderProjection.PROCESSING_GROUP, VmProjection.PROCESSING_GROUP,
-                VmOperationProjection.PROCESSING_GROUP)) {
+                VmOperationProjection.PROCESSING_GROUP, VmSnapshotProjection.PROCESSING_GROUP)) {
             assertThat(processing.eventProcessor(group, PooledStreamingEventProcessor.class)).as(group).isPresent();
             assertThat(processing.deadLetterQueue(group)).as(group)
                     .hasValueSatisfying(queue -> assertThat(queue).isInstanceOf(JdbcSequencedDeadLetterQueue.class));

@@ -25,6 +25,13 @@ import com.nettoria.coreapi.vm.VmPowerStateChangedEvent;
 import com.nettoria.coreapi.vm.VmProvisionedEvent;
 import com.nettoria.coreapi.vm.VmProvisioningFailedEvent;
 import com.nettoria.coreapi.vm.VmRegisteredEvent;
+import com.nettoria.coreapi.vm.VmRenamedEvent;
+import com.nettoria.coreapi.vm.VmSnapshotDeletedEvent;
+import com.nettoria.coreapi.vm.VmSnapshotDeletionRequestedEvent;
+import com.nettoria.coreapi.vm.VmSnapshotRequestedEvent;
+import com.nettoria.coreapi.vm.VmSnapshotRestoreRequestedEvent;
+import com.nettoria.coreapi.vm.VmSnapshotRestoredEvent;
+import com.nettoria.coreapi.vm.VmSnapshotTakenEvent;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
@@ -146,6 +153,37 @@ final class VmEvents {
 
     VmDestroyedEvent destroyed(String cause) {
         return new VmDestroyedEvent(vmId, cause);
+    }
+
+    VmSnapshotRequestedEvent snapshotRequested(String operationId, String snapshotId, String name) {
+        return new VmSnapshotRequestedEvent(vmId, operationId, snapshotId, name, "before " + name, "DC-Tehran",
+                vmId.vcenterName(), "nettoria-" + snapshotId);
+    }
+
+    VmSnapshotTakenEvent snapshotTaken(String snapshotId, String name) {
+        return new VmSnapshotTakenEvent(vmId, snapshotId, name, "before " + name, "snapshot-" + snapshotId);
+    }
+
+    VmSnapshotRestoreRequestedEvent restoreRequested(String operationId, String snapshotId) {
+        return new VmSnapshotRestoreRequestedEvent(vmId, operationId, snapshotId, "DC-Tehran", vmId.vcenterName(),
+                "nettoria-" + snapshotId);
+    }
+
+    VmSnapshotRestoredEvent restored(String operationId, String snapshotId) {
+        return new VmSnapshotRestoredEvent(vmId, operationId, snapshotId);
+    }
+
+    VmSnapshotDeletionRequestedEvent snapshotDeletionRequested(String operationId, String snapshotId) {
+        return new VmSnapshotDeletionRequestedEvent(vmId, operationId, snapshotId, "DC-Tehran", vmId.vcenterName(),
+                "nettoria-" + snapshotId);
+    }
+
+    VmSnapshotDeletedEvent snapshotDeleted(String snapshotId) {
+        return new VmSnapshotDeletedEvent(vmId, snapshotId);
+    }
+
+    VmRenamedEvent renamed(String previous, String hostname) {
+        return new VmRenamedEvent(vmId, previous, hostname);
     }
 
     /** The events of a provisioning that went well, up to a running VM at {@code address}. */

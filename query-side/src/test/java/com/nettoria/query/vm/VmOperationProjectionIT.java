@@ -85,6 +85,22 @@ class VmOperationProjectionIT {
     }
 
     @Test
+    void takingRestoringAndDeletingASnapshotAreOperationsOfTheirKind() {
+        projector.handle(
+                vm.next(vm.snapshotRequested("take", "snap-1", "a"),
+                        request("customer-sara", Causation.CauseType.CUSTOMER_REQUEST)),
+                vm.next(vm.restoreRequested("restore", "snap-1")),
+                vm.next(vm.snapshotDeletionRequested("delete", "snap-1")));
+
+        assertThat(page(0, 10).items()).extracting(VmOperationView::operationId, VmOperationView::kind)
+                .containsExactly(
+                        tuple("delete", VmOperationKind.DELETE_SNAPSHOT),
+                        tuple("restore", VmOperationKind.RESTORE_SNAPSHOT),
+                        tuple("take", VmOperationKind.SNAPSHOT));
+        assertThat(find("take").requestedBy()).isEqualTo("customer-sara");
+    }
+
+    @Test
     void anOperationEndsSucceededOrFailedWithWhy() {
         projector.handle(
                 vm.next(vm.powerRequested("op-1", PowerAction.OFF)),

@@ -156,6 +156,29 @@ class VmProjectionIT {
     }
 
     @Test
+    void aRenameChangesTheHostNameButNotTheVcenterName() {
+        projector.handle(vm.provisioning("web-1", "185.8.172.10"));
+
+        projector.handle(vm.next(vm.renamed("web-1", "db-2")));
+
+        assertThat(find(vm).hostname()).isEqualTo("db-2");
+        assertThat(find(vm).vcenterName()).isEqualTo(vm.vmId().vcenterName());
+    }
+
+    @Test
+    void snapshotOperationsAreSummarisedLikeAnyOther() {
+        projector.handle(vm.provisioning("web-1", "185.8.172.10"));
+
+        projector.handle(vm.next(vm.snapshotRequested("op-1", "snap-1", "a")));
+        assertThat(find(vm).lastOperation().kind()).isEqualTo(VmOperationKind.SNAPSHOT);
+        projector.handle(vm.next(vm.restoreRequested("op-2", "snap-1")));
+        assertThat(find(vm).lastOperation().kind()).isEqualTo(VmOperationKind.RESTORE_SNAPSHOT);
+        projector.handle(vm.next(vm.snapshotDeletionRequested("op-3", "snap-1")), vm.next(vm.succeeded("op-3")));
+        assertThat(find(vm).lastOperation()).isEqualTo(new VmOperationSummary("op-3",
+                VmOperationKind.DELETE_SNAPSHOT, VmOperationStatus.SUCCEEDED, null, vm.lastTime()));
+    }
+
+    @Test
     void theEndOfAnEarlierOperationDoesNotOverwriteTheLastOne() {
         projector.handle(vm.provisioning("web-1", "185.8.172.10"));
         projector.handle(

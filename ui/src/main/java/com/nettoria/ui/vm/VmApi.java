@@ -6,6 +6,7 @@ import com.nettoria.coreapi.vm.VmOperationPage;
 import com.nettoria.coreapi.vm.VmOperationSummary;
 import com.nettoria.coreapi.vm.VmOperationView;
 import com.nettoria.coreapi.vm.VmPage;
+import com.nettoria.coreapi.vm.VmSnapshotView;
 import com.nettoria.coreapi.vm.VmView;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -20,6 +21,28 @@ final class VmApi {
 
     record PowerRequest(@Schema(example = "reset", description = "on, off (graceful, then hard after a grace "
             + "period), reset or force-off; any case") String action) {
+    }
+
+    record SnapshotRequest(@Schema(example = "before upgrade", description = "1 to 64 characters") String name,
+                           @Schema(example = "debian 12.7, before apt full-upgrade",
+                                   description = "optional, at most 255 characters") String description) {
+    }
+
+    record RenameRequest(@Schema(example = "db-2", description = "an RFC 1123 label: 1 to 63 lower-case letters, "
+            + "digits and inner hyphens") String hostname) {
+    }
+
+    /** A snapshot: CREATING while vCenter takes it, AVAILABLE, DELETING while vCenter removes it. */
+    record SnapshotResponse(String snapshotId, String vmId, String name, String description, String status,
+                            String operationId, Instant requestedAt, Instant takenAt, Instant restoredAt) {
+
+        static SnapshotResponse of(VmSnapshotView view) {
+            return new SnapshotResponse(view.snapshotId(), view.vmId().value(), view.name(), view.description(),
+                    view.status().name(), view.operationId(), view.requestedAt(), view.takenAt(), view.restoredAt());
+        }
+    }
+
+    record SnapshotListResponse(List<SnapshotResponse> items, int limit) {
     }
 
     record Size(int vcpus, int memoryMib, int diskGib, int trafficGib) {

@@ -2,17 +2,28 @@ package com.nettoria.ui.vm;
 
 import com.nettoria.coreapi.common.CustomerId;
 import com.nettoria.coreapi.vm.DeleteVmCommand;
+import com.nettoria.coreapi.vm.DeleteVmSnapshotCommand;
 import com.nettoria.coreapi.vm.FindCustomerVmsQuery;
 import com.nettoria.coreapi.vm.PowerAction;
+import com.nettoria.coreapi.vm.RenameVmCommand;
 import com.nettoria.coreapi.vm.RequestVmPowerCommand;
+import com.nettoria.coreapi.vm.RestoreVmSnapshotCommand;
+import com.nettoria.coreapi.vm.TakeVmSnapshotCommand;
 import com.nettoria.coreapi.vm.VmId;
+import com.nettoria.coreapi.vm.VmHostnames;
 import com.nettoria.coreapi.vm.VmOperationKind;
+import com.nettoria.coreapi.vm.VmSnapshots;
 import com.nettoria.coreapi.vm.VmView;
 import com.nettoria.ui.vm.VmApi.OperationPageResponse;
 import com.nettoria.ui.vm.VmApi.OperationResponse;
 import com.nettoria.ui.vm.VmApi.PowerRequest;
+import com.nettoria.ui.vm.VmApi.RenameRequest;
+import com.nettoria.ui.vm.VmApi.SnapshotListResponse;
+import com.nettoria.ui.vm.VmApi.SnapshotRequest;
+import com.nettoria.ui.vm.VmApi.SnapshotResponse;
 import com.nettoria.ui.vm.VmApi.VmPageResponse;
 import com.nettoria.ui.vm.VmApi.VmResponse;
+import com.nettoria.ui.web.ApiProblem;
 import com.nettoria.ui.web.IdempotencyKeys;
 import com.nettoria.ui.web.RequestCausation;
 import com.nettoria.ui.web.RequestValues;
@@ -21,12 +32,15 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -37,23 +51,29 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The caller's own virtual machines (seed-compatible paths of the old platform, {@code /api/vcenter/vms}): list,
- * look at, power on/off/reset, delete, and follow each operation until vCenter has carried it out. Someone
+ * look at, rename, power on/off/reset, delete, take, restore and delete snapshots, and follow each operation until
+ * vCenter has carried it out. Someone
  * else's VM is answered exactly like a VM that does not exist: 404, never 403.
  */
 @RestController
 @RequestMapping("/api/vcenter/vms")
 @PreAuthorize("isAuthenticated()")
-@Tag(name = "Virtual machines", description = "My VMs: state, power, deletion, operations")
+@Tag(name = "Virtual machines", description = "My VMs: state, name, power, deletion, snapshots, operations")
 public class VmController {
 
     private static final String DELETED_BY_CUSTOMER = "deleted by the customer";
 
+    /** The response header that names the snapshot a snapshot request takes. */
+    static final String SNAPSHOT_ID = "Snapshot-Id";
+
     private final VmReadModel vms;
     private final VmOperations operations;
+    private final CommandGateway commands;
 
-    public VmController(VmReadModel vms, VmOperations operations) {
+    public VmController(VmReadModel vms, VmOperations operations, CommandGateway commands) {
         this.vms = vms;
         this.operations = operations;
+        this.commands = commands;
     }
 
     @GetMapping
@@ -104,6 +124,99 @@ public class VmController {
         return operations.request(vm.vmId(), VmOperationKind.DELETE, operationId,
                 RequestCausation.customerRequest(caller, request, idempotencyKey),
                 operation -> new DeleteVmCommand(vm.vmId(), customer, operation, DELETED_BY_CUSTOMER),
+                operationsPath(vm.vmId()), false);
+    }
+
+    @PatchMapping("/{vmId}")
+    @Operation(summary = "Rename my VM: its host name (an RFC 1123 label); its vCenter name stays",
+            description = "200 with the VM. The current name again changes nothing. 400 vm.invalid-hostname for a "
+                    + "name that is not a label; 409 vm.illegal-state for a deleted VM.")
+    public VmResponse rename(@AuthenticationPrincipal Jwt caller, HttpServletRequest request,
+                             @PathVariable String vmId, @RequestBody RenameRequest body) {
+        CustomerId customer = customerOf(caller);
+        VmView vm = vms.mine(customer, VmReadModel.vmId(vmId));
+        String hostname = body == null ? null : body.hostname();
+        if (!VmHostnames.valid(hostname)) {
+            throw ApiProblem.badRequest("hostname",
+                    "a host name is an RFC 1123 label: 1 to 63 lower-case letters, digits and inner hyphens");
+        }
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RenameVmCommand(vm.vmId(), customer, hostname))
+                .withMetaData(RequestCausation.customerRequest(caller, request, null)));
+        return VmResponse.of(vms.awaitVm(vm.vmId(), shown -> hostname.equals(shown.hostname())));
+    }
+
+    @GetMapping("/{vmId}/snapshots")
+    @Operation(summary = "My VM's snapshots, oldest first: being taken, available, or being deleted")
+    public SnapshotListResponse snapshots(@AuthenticationPrincipal Jwt caller, @PathVariable String vmId) {
+        VmView vm = vms.mine(customerOf(caller), VmReadModel.vmId(vmId));
+        return new SnapshotListResponse(vms.snapshots(vm.vmId()).stream().map(SnapshotResponse::of).toList(),
+                VmSnapshots.LIMIT);
+    }
+
+    @PostMapping("/{vmId}/snapshots")
+    @Operation(summary = "Take a snapshot of my VM (a manual backup, without memory)",
+            description = "202 Accepted with the Location of the operation and the new snapshot's id in the "
+                    + "Snapshot-Id header; the snapshot is listed at once (CREATING) and AVAILABLE once vCenter took "
+                    + "it. Idempotency-Key as for power actions. 400 vm.invalid-snapshot for a name that is not 1 to "
+                    + "64 characters; 409 vm.snapshot-limit beyond " + VmSnapshots.LIMIT + " snapshots; 409 "
+                    + "vm.illegal-state when the VM is not active.")
+    public ResponseEntity<?> takeSnapshot(@AuthenticationPrincipal Jwt caller, HttpServletRequest request,
+                                          @PathVariable String vmId,
+                                          @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+                                          @RequestBody SnapshotRequest body) {
+        CustomerId customer = customerOf(caller);
+        VmView vm = vms.mine(customer, VmReadModel.vmId(vmId));
+        String name = body == null ? null : body.name();
+        String description = body == null ? null : body.description();
+        if (!VmSnapshots.validName(name)) {
+            throw ApiProblem.badRequest("name", "a snapshot name is 1 to " + VmSnapshots.NAME_MAX_LENGTH
+                    + " characters, not only blanks, without control characters");
+        }
+        if (!VmSnapshots.validDescription(description)) {
+            throw ApiProblem.badRequest("description", "a snapshot description is at most "
+                    + VmSnapshots.DESCRIPTION_MAX_LENGTH + " characters without control characters");
+        }
+        String operationId = VmOperations.operationId(customer.value(), vm.vmId(), idempotencyKey);
+        ResponseEntity<?> accepted = operations.request(vm.vmId(), VmOperationKind.SNAPSHOT, operationId,
+                RequestCausation.customerRequest(caller, request, idempotencyKey),
+                operation -> new TakeVmSnapshotCommand(vm.vmId(), customer, operation, name, description),
+                operationsPath(vm.vmId()), false);
+        return ResponseEntity.status(accepted.getStatusCode()).headers(accepted.getHeaders())
+                .header(SNAPSHOT_ID, VmSnapshots.idFor(vm.vmId(), operationId)).body(accepted.getBody());
+    }
+
+    @PostMapping("/{vmId}/snapshots/{snapshotId}/restore")
+    @Operation(summary = "Revert my VM to one of its snapshots",
+            description = "202 Accepted with the Location of the operation. 404 vm.snapshot-not-found for a "
+                    + "snapshot the VM does not have (or is still taking or deleting); 409 vm.illegal-state when the "
+                    + "VM is not active.")
+    public ResponseEntity<?> restoreSnapshot(@AuthenticationPrincipal Jwt caller, HttpServletRequest request,
+                                             @PathVariable String vmId, @PathVariable String snapshotId,
+                                             @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
+        CustomerId customer = customerOf(caller);
+        VmView vm = vms.mine(customer, VmReadModel.vmId(vmId));
+        String snapshot = VmReadModel.snapshotId(snapshotId);
+        String operationId = VmOperations.operationId(customer.value(), vm.vmId(), idempotencyKey);
+        return operations.request(vm.vmId(), VmOperationKind.RESTORE_SNAPSHOT, operationId,
+                RequestCausation.customerRequest(caller, request, idempotencyKey),
+                operation -> new RestoreVmSnapshotCommand(vm.vmId(), customer, operation, snapshot),
+                operationsPath(vm.vmId()), false);
+    }
+
+    @DeleteMapping("/{vmId}/snapshots/{snapshotId}")
+    @Operation(summary = "Delete one of my VM's snapshots",
+            description = "202 Accepted with the Location of the operation; the snapshot is listed as DELETING "
+                    + "until vCenter removed it. 404 vm.snapshot-not-found for a snapshot the VM does not have.")
+    public ResponseEntity<?> deleteSnapshot(@AuthenticationPrincipal Jwt caller, HttpServletRequest request,
+                                            @PathVariable String vmId, @PathVariable String snapshotId,
+                                            @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
+        CustomerId customer = customerOf(caller);
+        VmView vm = vms.mine(customer, VmReadModel.vmId(vmId));
+        String snapshot = VmReadModel.snapshotId(snapshotId);
+        String operationId = VmOperations.operationId(customer.value(), vm.vmId(), idempotencyKey);
+        return operations.request(vm.vmId(), VmOperationKind.DELETE_SNAPSHOT, operationId,
+                RequestCausation.customerRequest(caller, request, idempotencyKey),
+                operation -> new DeleteVmSnapshotCommand(vm.vmId(), customer, operation, snapshot),
                 operationsPath(vm.vmId()), false);
     }
 

@@ -5,10 +5,12 @@ import com.nettoria.coreapi.common.ErrorCodes;
 import com.nettoria.coreapi.vm.FindVmOperationQuery;
 import com.nettoria.coreapi.vm.FindVmOperationsQuery;
 import com.nettoria.coreapi.vm.FindVmQuery;
+import com.nettoria.coreapi.vm.FindVmSnapshotsQuery;
 import com.nettoria.coreapi.vm.VmId;
 import com.nettoria.coreapi.vm.VmOperationPage;
 import com.nettoria.coreapi.vm.VmOperationView;
 import com.nettoria.coreapi.vm.VmPage;
+import com.nettoria.coreapi.vm.VmSnapshotView;
 import com.nettoria.coreapi.vm.VmView;
 import com.nettoria.ui.web.ApiProblem;
 import com.nettoria.ui.web.ReadModelWaiter;
@@ -18,8 +20,10 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** The VM read models as the VM controllers ask them: VMs by id or owner, their operations. */
@@ -27,6 +31,7 @@ import java.util.regex.Pattern;
 class VmReadModel {
 
     private static final Pattern OPERATION_ID = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    private static final Pattern SNAPSHOT_ID = Pattern.compile("[a-z0-9-]{1,64}");
 
     private final QueryGateway queries;
     private final ReadModelWaiter waiter;
@@ -44,6 +49,14 @@ class VmReadModel {
     static String operationId(String value) {
         if (value == null || !OPERATION_ID.matcher(value).matches()) {
             throw ApiProblem.badRequest("operationId", "an operation id is 1 to 255 visible ASCII characters");
+        }
+        return value;
+    }
+
+    /** A snapshot id of a path: 1 to 64 lower-case letters, digits and hyphens ({@code snap-<uuid>}). */
+    static String snapshotId(String value) {
+        if (value == null || !SNAPSHOT_ID.matcher(value).matches()) {
+            throw ApiProblem.badRequest("snapshotId", "a snapshot id is 1 to 64 lower-case letters, digits and hyphens");
         }
         return value;
     }
@@ -75,6 +88,17 @@ class VmReadModel {
     /** The operation once the read model shows it; empty when it does not within the wait. */
     Optional<VmOperationView> awaitOperation(VmId vmId, String operationId) {
         return waiter.await(() -> operation(vmId, operationId));
+    }
+
+    List<VmSnapshotView> snapshots(VmId vmId) {
+        return queries.query(new FindVmSnapshotsQuery(vmId), ResponseTypes.multipleInstancesOf(VmSnapshotView.class))
+                .join();
+    }
+
+    /** The VM once the read model shows {@code condition} of it; as it is now when it does not within the wait. */
+    VmView awaitVm(VmId vmId, Predicate<VmView> condition) {
+        return waiter.await(() -> find(vmId).filter(condition)).orElseGet(() -> find(vmId).orElseThrow(
+                () -> notFound(vmId)));
     }
 
     VmOperationPage operations(VmId vmId, int page, int size) {

@@ -57,7 +57,11 @@ final class BusinessProblems {
             Map.entry(ErrorCodes.ORDER_NOT_YOURS, new Mapping(HttpStatus.NOT_FOUND, "Order not found")),
             Map.entry(ErrorCodes.ORDER_ILLEGAL_STATE, new Mapping(HttpStatus.CONFLICT, "Not possible in the order's state")),
             Map.entry(ErrorCodes.VM_NOT_FOUND, new Mapping(HttpStatus.NOT_FOUND, "VM not found")),
-            Map.entry(ErrorCodes.VM_ILLEGAL_STATE, new Mapping(HttpStatus.CONFLICT, "Not possible in the VM's state")));
+            Map.entry(ErrorCodes.VM_ILLEGAL_STATE, new Mapping(HttpStatus.CONFLICT, "Not possible in the VM's state")),
+            Map.entry(ErrorCodes.VM_SNAPSHOT_LIMIT, new Mapping(HttpStatus.CONFLICT, "Too many snapshots")),
+            Map.entry(ErrorCodes.VM_SNAPSHOT_NOT_FOUND, new Mapping(HttpStatus.NOT_FOUND, "Snapshot not found")),
+            Map.entry(ErrorCodes.VM_INVALID_SNAPSHOT, new Mapping(HttpStatus.BAD_REQUEST, "Invalid snapshot")),
+            Map.entry(ErrorCodes.VM_INVALID_HOSTNAME, new Mapping(HttpStatus.BAD_REQUEST, "Invalid host name")));
 
     /** The catalogue's refusals of what an order asks for (unknown plan, datacenter or size out of limits, ...). */
     private static final String CATALOGUE_PREFIX = "catalogue.";

@@ -2,6 +2,7 @@ package com.nettoria.ui.vm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nettoria.command.vcenter.VCenter;
+import com.nettoria.command.vcenter.VCenterException;
 import com.nettoria.coreapi.catalogue.BillingPeriod;
 import com.nettoria.coreapi.catalogue.DatacenterId;
 import com.nettoria.coreapi.catalogue.OperatingSystemId;
@@ -11,6 +12,7 @@ import com.nettoria.coreapi.common.CustomerId;
 import com.nettoria.coreapi.order.OrderId;
 import com.nettoria.coreapi.vm.RegisterVmCommand;
 import com.nettoria.coreapi.vm.VmId;
+import com.nettoria.coreapi.vm.VmSnapshots;
 import com.nettoria.ui.security.TokenIssuer;
 import com.nettoria.ui.support.OrderApiClient;
 import com.nettoria.ui.support.OrderApiTest;
@@ -308,6 +310,126 @@ class VmApiIT {
             assertThat(vm.path("deletedAt").isTextual()).isTrue();
             assertThat(http.get("/api/vcenter/vms", customer).json().path("totalItems").asLong()).isZero();
             assertProblem(power(customer, vmId, null, json(Map.of("action", "on"))), 409, "vm.illegal-state", null);
+        }
+    }
+
+    private ApiResponse takeSnapshot(String token, VmId vmId, String name) {
+        return http.post(VMS + vmId.value() + "/snapshots", token, Map.of(),
+                json(Map.of("name", name, "description", "taken by " + name)));
+    }
+
+    private JsonNode snapshots(VmId vmId) {
+        return http.get(VMS + vmId.value() + "/snapshots", customer).json().path("items");
+    }
+
+    /** Whether vCenter holds the platform's snapshot: reverting to one it does not have is refused as not found. */
+    private boolean vcenterHasSnapshot(VmId vmId, String snapshotId) {
+        try {
+            vcenter.revertToSnapshot(VCENTER_DATACENTER, vmId.vcenterName(), VmSnapshots.vcenterName(snapshotId));
+            return true;
+        } catch (VCenterException refused) {
+            if (refused.kind() != VCenterException.Kind.NOT_FOUND) {
+                throw refused;
+            }
+            return false;
+        }
+    }
+
+    @Nested
+    class SnapshotsAndRename {
+
+        @Test
+        void aSnapshotIsTakenListedRestoredAndDeletedInVcenter() {
+            VmId vmId = runningVm("web-1");
+
+            ApiResponse taken = takeSnapshot(customer, vmId, "before upgrade");
+
+            assertThat(taken.status()).as("%s", taken).isEqualTo(202);
+            assertThat(taken.json().path("kind").asText()).isEqualTo("SNAPSHOT");
+            String snapshotId = taken.header(VmController.SNAPSHOT_ID);
+            assertThat(snapshotId).isEqualTo(VmSnapshots.idFor(vmId, taken.json().path("operationId").asText()));
+            awaitOperation(taken.header("Location"), customer, "SUCCEEDED");
+            JsonNode listed = await().atMost(READ_MODEL).pollInterval(Duration.ofMillis(50))
+                    .until(() -> snapshots(vmId), items -> items.size() == 1
+                            && items.get(0).path("status").asText().equals("AVAILABLE"));
+            assertThat(listed.get(0).path("snapshotId").asText()).isEqualTo(snapshotId);
+            assertThat(listed.get(0).path("name").asText()).isEqualTo("before upgrade");
+            assertThat(listed.get(0).path("takenAt").isTextual()).isTrue();
+            assertThat(vcenterHasSnapshot(vmId, snapshotId)).isTrue();
+
+            ApiResponse restored = http.post(VMS + vmId.value() + "/snapshots/" + snapshotId + "/restore", customer,
+                    Map.of(), null);
+
+            assertThat(restored.status()).as("%s", restored).isEqualTo(202);
+            assertThat(restored.json().path("kind").asText()).isEqualTo("RESTORE_SNAPSHOT");
+            awaitOperation(restored.header("Location"), customer, "SUCCEEDED");
+
+            ApiResponse deleted = http.send(HttpMethod.DELETE, VMS + vmId.value() + "/snapshots/" + snapshotId,
+                    customer, Map.of(), null);
+
+            assertThat(deleted.status()).as("%s", deleted).isEqualTo(202);
+            assertThat(deleted.json().path("kind").asText()).isEqualTo("DELETE_SNAPSHOT");
+            awaitOperation(deleted.header("Location"), customer, "SUCCEEDED");
+            await().atMost(READ_MODEL).pollInterval(Duration.ofMillis(50))
+                    .until(() -> snapshots(vmId), items -> items.isEmpty());
+            assertThat(vcenterHasSnapshot(vmId, snapshotId)).isFalse();
+            assertProblem(http.post(VMS + vmId.value() + "/snapshots/" + snapshotId + "/restore", customer,
+                    Map.of(), null), 404, "vm.snapshot-not-found", "snapshotId");
+        }
+
+        @Test
+        void aVmKeepsAtMostTheLimitOfSnapshotsAndRefusesBadNames() {
+            VmId vmId = runningVm("web-1");
+            for (int i = 1; i <= VmSnapshots.LIMIT; i++) {
+                ApiResponse taken = takeSnapshot(customer, vmId, "backup " + i);
+                assertThat(taken.status()).as("%s", taken).isEqualTo(202);
+            }
+
+            ApiResponse refused = takeSnapshot(customer, vmId, "one too many");
+
+            assertProblem(refused, 409, "vm.snapshot-limit", null);
+            assertThat(refused.json().path("limit").asText())
+                    .isEqualTo(String.valueOf(VmSnapshots.LIMIT));
+            assertProblem(takeSnapshot(customer, vmId, "x".repeat(65)), 400, "request.invalid", "name");
+            assertProblem(http.post(VMS + vmId.value() + "/snapshots", customer, Map.of(), json(Map.of())), 400,
+                    "request.invalid", "name");
+            assertProblem(http.post(VMS + vmId.value() + "/snapshots/snap-unknown/restore", customer, Map.of(),
+                    null), 404, "vm.snapshot-not-found", "snapshotId");
+            await().atMost(READ_MODEL).pollInterval(Duration.ofMillis(50))
+                    .until(() -> snapshots(vmId), items -> items.size() == VmSnapshots.LIMIT);
+        }
+
+        @Test
+        void theOwnerRenamesTheVmWhileItsVcenterNameStays() {
+            VmId vmId = runningVm("web-1");
+
+            ApiResponse renamed = http.send(HttpMethod.PATCH, VMS + vmId.value(), customer, Map.of(),
+                    json(Map.of("hostname", "db-2")));
+
+            assertThat(renamed.status()).as("%s", renamed).isEqualTo(200);
+            assertThat(renamed.json().path("hostname").asText()).isEqualTo("db-2");
+            assertThat(renamed.json().path("vcenterName").asText()).isEqualTo(vmId.vcenterName());
+            assertThat(http.get(VMS + vmId.value(), customer).json().path("hostname").asText()).isEqualTo("db-2");
+            assertThat(inVcenter(vmId).name()).isEqualTo(vmId.vcenterName());
+            assertProblem(http.send(HttpMethod.PATCH, VMS + vmId.value(), customer, Map.of(),
+                    json(Map.of("hostname", "Not_A_Label"))), 400, "request.invalid", "hostname");
+        }
+
+        @Test
+        void someoneElsesVmHasNoSnapshotsToTakeOrNameToChange() {
+            VmId vmId = runningVm("web-1");
+            String path = VMS + vmId.value();
+
+            assertProblem(http.get(path + "/snapshots", stranger), 404, "vm.not-found", null);
+            assertProblem(takeSnapshot(stranger, vmId, "mine now"), 404, "vm.not-found", null);
+            assertProblem(http.post(path + "/snapshots/snap-1/restore", stranger, Map.of(), null), 404,
+                    "vm.not-found", null);
+            assertProblem(http.send(HttpMethod.DELETE, path + "/snapshots/snap-1", stranger, Map.of(), null), 404,
+                    "vm.not-found", null);
+            assertProblem(http.send(HttpMethod.PATCH, path, stranger, Map.of(), json(Map.of("hostname", "x"))), 404,
+                    "vm.not-found", null);
+            assertThat(snapshots(vmId)).isEmpty();
+            assertThat(http.get(path, customer).json().path("hostname").asText()).isEqualTo("web-1");
         }
     }
 

@@ -21,6 +21,10 @@ class BusinessProblemsTest {
         assertThat(BusinessProblems.of(ErrorCodes.ORDER_NOT_YOURS).status()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(BusinessProblems.of(ErrorCodes.VM_NOT_FOUND).status()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(BusinessProblems.of(ErrorCodes.VM_ILLEGAL_STATE).status()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(BusinessProblems.of(ErrorCodes.VM_SNAPSHOT_LIMIT).status()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(BusinessProblems.of(ErrorCodes.VM_SNAPSHOT_NOT_FOUND).status()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(BusinessProblems.of(ErrorCodes.VM_INVALID_SNAPSHOT).status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(BusinessProblems.of(ErrorCodes.VM_INVALID_HOSTNAME).status()).isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
     @Test

@@ -1,0 +1,80 @@
+package com.nettoria.command.reconciliation;
+
+import com.nettoria.coreapi.vm.VmDeletionRequestedEvent;
+import com.nettoria.coreapi.vm.VmDestroyedEvent;
+import com.nettoria.coreapi.vm.VmOperationFailedEvent;
+import com.nettoria.coreapi.vm.VmOperationSucceededEvent;
+import com.nettoria.coreapi.vm.VmPowerRequestedEvent;
+import com.nettoria.coreapi.vm.VmPowerStateChangedEvent;
+import com.nettoria.coreapi.vm.VmProvisionedEvent;
+import com.nettoria.coreapi.vm.VmProvisioningFailedEvent;
+import com.nettoria.coreapi.vm.VmRegisteredEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+
+/**
+ * Keeps the {@link ReconciliationInventory}: which VMs the platform runs, in which vCenter datacenter and under which
+ * name, with their last recorded power state. Idempotent, replayable from zero (a reset forgets everything first).
+ */
+@ProcessingGroup(ReconciliationInventoryProjection.PROCESSING_GROUP)
+public class ReconciliationInventoryProjection {
+
+    public static final String PROCESSING_GROUP = "reconciliation-inventory";
+
+    private final ReconciliationInventory inventory;
+
+    public ReconciliationInventoryProjection(ReconciliationInventory inventory) {
+        this.inventory = inventory;
+    }
+
+    @EventHandler
+    void on(VmRegisteredEvent event) {
+        inventory.registered(event.vmId(), event.placement().datacenter(), event.vcenterName());
+    }
+
+    @EventHandler
+    void on(VmProvisionedEvent event) {
+        inventory.provisioned(event.vmId());
+    }
+
+    @EventHandler
+    void on(VmProvisioningFailedEvent event) {
+        inventory.provisioningFailed(event.vmId());
+    }
+
+    @EventHandler
+    void on(VmPowerStateChangedEvent event) {
+        inventory.powerStateChanged(event.vmId(), event.current());
+    }
+
+    @EventHandler
+    void on(VmPowerRequestedEvent event) {
+        inventory.operationRequested(event.vmId(), event.operationId(), false);
+    }
+
+    @EventHandler
+    void on(VmDeletionRequestedEvent event) {
+        inventory.operationRequested(event.vmId(), event.operationId(), true);
+    }
+
+    @EventHandler
+    void on(VmOperationSucceededEvent event) {
+        inventory.operationEnded(event.vmId(), event.operationId(), true);
+    }
+
+    @EventHandler
+    void on(VmOperationFailedEvent event) {
+        inventory.operationEnded(event.vmId(), event.operationId(), false);
+    }
+
+    @EventHandler
+    void on(VmDestroyedEvent event) {
+        inventory.destroyed(event.vmId());
+    }
+
+    @ResetHandler
+    void reset() {
+        inventory.clear();
+    }
+}

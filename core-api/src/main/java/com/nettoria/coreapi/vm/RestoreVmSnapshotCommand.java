@@ -1,0 +1,12 @@
+package com.nettoria.coreapi.vm;
+
+import com.nettoria.coreapi.common.CustomerId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Revert a VM to one of its snapshots. Same ownership and operation id rules as {@link RequestVmPowerCommand};
+ * refused for a VM that is not active and for a snapshot it does not have (or that is not taken yet).
+ */
+public record RestoreVmSnapshotCommand(@TargetAggregateIdentifier VmId vmId, CustomerId customerId,
+                                       String operationId, String snapshotId) {
+}

@@ -1,0 +1,5 @@
+package com.nettoria.coreapi.vm;
+
+/** The snapshot is gone from vCenter. */
+public record VmSnapshotDeletedEvent(VmId vmId, String snapshotId) {
+}
