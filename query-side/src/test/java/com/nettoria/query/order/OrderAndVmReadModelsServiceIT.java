@@ -21,10 +21,10 @@ import com.nettoria.coreapi.vm.VmPowerRequestedEvent;
 import com.nettoria.coreapi.vm.VmRegisteredEvent;
 import com.nettoria.coreapi.vm.VmStatus;
 import com.nettoria.coreapi.vm.VmView;
-import com.nettoria.query.QuerySideApplication;
 import com.nettoria.query.vm.VmOperationProjection;
 import com.nettoria.query.vm.VmProjection;
 import com.nettoria.query.vm.VmSnapshotProjection;
+import com.nettoria.query.service.QuerySideService;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -34,22 +34,17 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -74,20 +69,7 @@ class OrderAndVmReadModelsServiceIT {
     @BeforeAll
     static void startTheQueryServiceOnADatabaseTheCommandSideMigrated() throws IOException {
         postgres = EmbeddedPostgres.builder().start();
-        Path scripts = Path.of("../command-side/src/main/resources/db/migration/axon");
-        if (!Files.isDirectory(scripts)) {
-            throw new IllegalStateException("the command side's migrations are not at " + scripts.toAbsolutePath());
-        }
-        Flyway.configure().dataSource(postgres.getPostgresDatabase())
-                .locations("filesystem:" + scripts).load().migrate();
-        SpringApplication application = new SpringApplication(QuerySideApplication.class);
-        application.setDefaultProperties(Map.of("spring.config.name", "query-side"));
-        service = application.run(
-                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres",
-                "--server.port=0",
-                "--logging.level.root=WARN");
+        service = QuerySideService.startOnCommandSideMigratedDatabase(postgres);
         eventStore = service.getBean(EventStore.class);
         queries = service.getBean(QueryGateway.class);
         jdbc = service.getBean(JdbcTemplate.class);
