@@ -2,6 +2,10 @@ package com.nettoria.command.service;
 
 import com.nettoria.command.vcenter.VCenter;
 import com.nettoria.command.vcenter.adapter.simulator.VcenterSimulator;
+import com.nettoria.coreapi.capacity.FindVcenterCapacityQuery;
+import com.nettoria.coreapi.capacity.VcenterCapacityView;
+import com.nettoria.coreapi.common.BusinessError;
+import com.nettoria.coreapi.common.ErrorCodes;
 import com.nettoria.coreapi.common.Money;
 import com.nettoria.coreapi.order.OrderFailedEvent;
 import com.nettoria.coreapi.order.OrderFulfilledEvent;
@@ -14,6 +18,8 @@ import com.nettoria.coreapi.wallet.MoneyDepositedEvent;
 import com.nettoria.coreapi.wallet.MoneyWithdrawnEvent;
 import com.nettoria.coreapi.wallet.WalletId;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +33,7 @@ import java.util.Currency;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -129,6 +136,37 @@ class ProvisioningOnSimulatorIT {
             assertThat(count(walletEvents, MoneyDepositedEvent.class)).isEqualTo(2); // the top-up and the refund
             MoneyDepositedEvent refund = (MoneyDepositedEvent) walletEvents.get(walletEvents.size() - 1);
             assertThat(refund.balanceAfter()).isEqualTo(Money.of("50000000", "IRR"));
+        }
+    }
+
+    @Test
+    void refusesAnOrderNoDatastoreHasRoomForWithoutTakingMoney() {
+        simulator = VcenterSimulator.start(work.resolve("vcsim"),
+                VcenterSimulator.Options.defaults().withDatastoreFreeGib(10L));
+        try (ConfigurableApplicationContext service = startService()) {
+            assertThatThrownBy(() -> customer.place(service))
+                    .isInstanceOfSatisfying(CommandExecutionException.class, refused -> assertThat(refused.getDetails())
+                            .hasValueSatisfying(details -> assertThat(((BusinessError) details).code())
+                                    .isEqualTo(ErrorCodes.DATACENTER_FULL)));
+            List<Object> walletEvents = SimulatedCustomer.payloads(service, wallet.value());
+            assertThat(count(walletEvents, MoneyWithdrawnEvent.class)).isZero();
+            assertThat(SimulatedCustomer.payloads(service, OrderId.forRequest(customer.id, "order-1").value())).isEmpty();
+            assertThat(service.getBean(VCenter.class).listVms(DATACENTER, VmId.VCENTER_NAME_PREFIX)).isEmpty();
+        }
+    }
+
+    @Test
+    void answersAClustersCapacityFromVcenterThroughTheQueryBus() {
+        simulator = VcenterSimulator.start(work.resolve("vcsim"),
+                VcenterSimulator.Options.defaults().withDatastoreFreeGib(10L));
+        try (ConfigurableApplicationContext service = startService()) {
+            VcenterCapacityView capacity = service.getBean(QueryGateway.class)
+                    .query(new FindVcenterCapacityQuery(DATACENTER, "DC0_C0"), VcenterCapacityView.class).join();
+            assertThat(capacity.hosts()).isEqualTo(3);
+            assertThat(capacity.memoryMibEffective()).isPositive();
+            assertThat(capacity.datastores()).extracting(VcenterCapacityView.Datastore::name)
+                    .contains("LocalDS_0", "LocalDS_1");
+            assertThat(capacity.datastores()).allSatisfy(ds -> assertThat(ds.freeGib()).isEqualTo(10));
         }
     }
 }

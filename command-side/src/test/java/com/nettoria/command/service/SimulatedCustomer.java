@@ -42,6 +42,13 @@ final class SimulatedCustomer {
     final WalletId wallet = WalletId.of(id, IRR);
 
     OrderId orderAVm(ConfigurableApplicationContext service) {
+        OrderOutcome outcome = place(service);
+        assertThat(outcome.status()).isEqualTo(OrderStatus.PROVISIONING);
+        return outcome.orderId();
+    }
+
+    /** Tops up the wallet and places the order; a refusal is thrown as the command bus reports it. */
+    OrderOutcome place(ConfigurableApplicationContext service) {
         CommandGateway commands = service.getBean(CommandGateway.class);
         MetaData byCustomer = MetaData.with(Causation.ACTOR_ID, id.value())
                 .and(Causation.CAUSE_TYPE, Causation.CauseType.CUSTOMER_REQUEST);
@@ -54,8 +61,7 @@ final class SimulatedCustomer {
                 id, new QuoteRequest(new PlanId("basic-1"), null, new DatacenterId("tehran-1"),
                 new OperatingSystemId("debian-12"), BillingPeriod.MONTHLY), "web-1", "ssh-ed25519 AAAAC3Nza test",
                 "order-1")).withMetaData(byCustomer));
-        assertThat(outcome.status()).isEqualTo(OrderStatus.PROVISIONING);
-        return orderId;
+        return outcome;
     }
 
     /** The payloads of one aggregate's events, oldest first. */

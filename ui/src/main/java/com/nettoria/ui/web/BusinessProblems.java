@@ -55,6 +55,7 @@ final class BusinessProblems {
             Map.entry(ErrorCodes.CATALOGUE_INVALID_DISCOUNT, new Mapping(HttpStatus.BAD_REQUEST, "Invalid discount")),
             Map.entry(ErrorCodes.ORDER_NOT_AWAITING_PAYMENT, new Mapping(HttpStatus.CONFLICT, "Order not awaiting payment")),
             Map.entry(ErrorCodes.ORDER_NOT_YOURS, new Mapping(HttpStatus.NOT_FOUND, "Order not found")),
+            Map.entry(ErrorCodes.DATACENTER_FULL, new Mapping(HttpStatus.CONFLICT, "Datacenter full")),
             Map.entry(ErrorCodes.ORDER_ILLEGAL_STATE, new Mapping(HttpStatus.CONFLICT, "Not possible in the order's state")),
             Map.entry(ErrorCodes.VM_NOT_FOUND, new Mapping(HttpStatus.NOT_FOUND, "VM not found")),
             Map.entry(ErrorCodes.VM_ILLEGAL_STATE, new Mapping(HttpStatus.CONFLICT, "Not possible in the VM's state")),

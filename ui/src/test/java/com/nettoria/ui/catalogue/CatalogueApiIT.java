@@ -233,6 +233,18 @@ class CatalogueApiIT {
     }
 
     @Test
+    void aDatacentersCapacityIsAProblemWhenVcenterCannotAnswerOrTheDatacenterIsUnknown() {
+        // this application context has no vCenter configured (the order and VM ITs read it from the simulator)
+        String dc = saveDatacenter("dc-" + tag, true);
+
+        assertProblem(api.get(ADMIN + "/datacenters/" + dc + "/capacity", admin), 503, "vcenter.unavailable", null);
+        assertProblem(api.get(ADMIN + "/datacenters/nowhere-" + tag + "/capacity", admin), 404,
+                "catalogue.unknown-datacenter", null);
+        assertProblem(api.get(ADMIN + "/datacenters/Not_A_Slug/capacity", admin), 400, "request.invalid",
+                "datacenterId");
+    }
+
+    @Test
     void administrativeChangesTheCatalogueRefusesAreProblemsNamingTheField() {
         String dc = saveDatacenter("dc-" + tag, true);
         savePlan("plan-" + tag, "5000", "3650000", List.of(), true); // the catalogue's currency is IRR from here on

@@ -14,6 +14,7 @@ import com.nettoria.coreapi.vm.RegisterVmCommand;
 import com.nettoria.coreapi.vm.VmId;
 import com.nettoria.coreapi.vm.VmSnapshots;
 import com.nettoria.ui.security.TokenIssuer;
+import com.nettoria.ui.support.DemoCatalogueIds;
 import com.nettoria.ui.support.OrderApiClient;
 import com.nettoria.ui.support.OrderApiTest;
 import com.nettoria.ui.support.WalletApiClient;
@@ -449,6 +450,22 @@ class VmApiIT {
 
     @Nested
     class Administration {
+
+        @Test
+        void administratorsSeeADatacentersCapacityAsVcenterReportsIt() {
+            String admin = tokens.issue("admin-" + UUID.randomUUID(), List.of("ADMIN")).accessToken();
+
+            JsonNode capacity = http.get("/api/admin/catalogue/datacenters/" + DemoCatalogueIds.DATACENTER
+                    + "/capacity", admin).json();
+
+            assertThat(capacity.path("placement").path("datacenter").asText())
+                    .isEqualTo(DemoCatalogueIds.VCENTER_DATACENTER);
+            assertThat(capacity.path("capacity").path("hosts").asInt()).isEqualTo(3);
+            assertThat(capacity.path("capacity").path("memoryMibEffective").asLong()).isPositive();
+            assertThat(capacity.path("capacity").path("datastores")).isNotEmpty()
+                    .allSatisfy(datastore -> assertThat(datastore.path("freeGib").asLong()).isPositive()
+                            .isLessThanOrEqualTo(datastore.path("capacityGib").asLong()));
+        }
 
         @Test
         void administratorsSeeEveryonesVmsAndPowerThemOnTheirOwnersBehalf() {

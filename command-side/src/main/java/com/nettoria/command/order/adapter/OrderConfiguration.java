@@ -5,6 +5,7 @@ import com.nettoria.command.identity.SecretCodes;
 import com.nettoria.command.order.Order;
 import com.nettoria.command.order.OrderDesk;
 import com.nettoria.command.order.RootPasswords;
+import com.nettoria.command.vcenter.VCenter;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -17,7 +18,7 @@ public class OrderConfiguration {
 
     @Bean
     OrderDesk orderDesk(@Qualifier("orderRepository") Repository<Order> orders, PriceList prices,
-                        CommandGateway commands, SecretCodes secrets) {
-        return new OrderDesk(orders, prices, commands, secrets, new RootPasswords());
+                        CommandGateway commands, SecretCodes secrets, VCenter vcenter) {
+        return new OrderDesk(orders, prices, commands, secrets, new RootPasswords(), vcenter);
     }
 }
