@@ -10,8 +10,8 @@ import com.nettoria.coreapi.identity.Role;
 import com.nettoria.coreapi.identity.SessionId;
 import com.nettoria.coreapi.identity.UserId;
 import com.nettoria.coreapi.identity.UserRegisteredEvent;
+import com.nettoria.query.support.EventStream;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 
 import java.time.Duration;
@@ -34,12 +34,11 @@ final class UserEvents {
     static final String PASSWORD_HASH = "{argon2}$argon2id$v=19$m=16384,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo";
 
     private final UserId userId;
-    private long sequence = -1;
-    private Instant time;
+    private final EventStream stream;
 
     UserEvents(UserId userId, Instant start) {
         this.userId = userId;
-        this.time = start;
+        this.stream = new EventStream("User", userId.value(), start);
     }
 
     static UserEvents of(String userId) {
@@ -52,22 +51,19 @@ final class UserEvents {
 
     /** The time of the last event made. */
     Instant lastTime() {
-        return time;
+        return stream.lastTime();
     }
 
     <T> DomainEventMessage<T> next(T payload) {
-        return next(payload, MetaData.emptyInstance());
+        return stream.next(payload);
     }
 
     <T> DomainEventMessage<T> next(T payload, MetaData metaData) {
-        return after(Duration.ofSeconds(1), payload, metaData);
+        return stream.next(payload, metaData);
     }
 
     <T> DomainEventMessage<T> after(Duration pause, T payload, MetaData metaData) {
-        sequence++;
-        time = time.plus(pause);
-        return new GenericDomainEventMessage<>("User", userId.value(), sequence, payload, metaData,
-                UUID.randomUUID().toString(), time);
+        return stream.after(pause, payload, metaData);
     }
 
     UserRegisteredEvent registered(String firstName, String lastName, String email, String mobile, Role... roles) {

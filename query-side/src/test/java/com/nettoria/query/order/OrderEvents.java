@@ -21,8 +21,8 @@ import com.nettoria.coreapi.order.OrderPlacedEvent;
 import com.nettoria.coreapi.vm.VmId;
 import com.nettoria.coreapi.wallet.TransactionId;
 import com.nettoria.coreapi.wallet.WalletId;
+import com.nettoria.query.support.EventStream;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 
 import java.math.BigDecimal;
@@ -46,13 +46,12 @@ final class OrderEvents {
 
     private final OrderId orderId;
     private final CustomerId customerId;
-    private long sequence = -1;
-    private Instant time;
+    private final EventStream stream;
 
     OrderEvents(CustomerId customerId, String idempotencyKey, Instant start) {
         this.customerId = customerId;
         this.orderId = OrderId.forRequest(customerId, idempotencyKey);
-        this.time = start;
+        this.stream = new EventStream("Order", orderId.value(), start);
     }
 
     static OrderEvents of(String customer, String idempotencyKey) {
@@ -69,33 +68,30 @@ final class OrderEvents {
 
     /** The time of the last event made. */
     Instant lastTime() {
-        return time;
+        return stream.lastTime();
     }
 
     <T> DomainEventMessage<T> next(T payload) {
-        return next(payload, MetaData.emptyInstance());
+        return stream.next(payload);
     }
 
     <T> DomainEventMessage<T> next(T payload, MetaData metaData) {
-        return after(Duration.ofSeconds(1), payload, metaData);
+        return stream.next(payload, metaData);
     }
 
     <T> DomainEventMessage<T> after(Duration pause, T payload, MetaData metaData) {
-        sequence++;
-        time = time.plus(pause);
-        return new GenericDomainEventMessage<>("Order", orderId.value(), sequence, payload, metaData,
-                UUID.randomUUID().toString(), time);
+        return stream.after(pause, payload, metaData);
     }
 
     // ---- events -------------------------------------------------------------------------------------------
 
     OrderPlacedEvent placed(OrderQuote quote, String hostname) {
         return new OrderPlacedEvent(orderId, customerId, quote, hostname, null, SEALED_PASSWORD,
-                time.plus(Duration.ofDays(1)), "fingerprint-" + orderId);
+                stream.lastTime().plus(Duration.ofDays(1)), "fingerprint-" + orderId);
     }
 
     OrderPlacedEvent placedWithSshKey(OrderQuote quote, String hostname) {
-        return new OrderPlacedEvent(orderId, customerId, quote, hostname, SSH_KEY, null, time.plus(Duration.ofDays(1)),
+        return new OrderPlacedEvent(orderId, customerId, quote, hostname, SSH_KEY, null, stream.lastTime().plus(Duration.ofDays(1)),
                 "fingerprint-" + orderId);
     }
 

@@ -32,8 +32,8 @@ import com.nettoria.coreapi.vm.VmSnapshotRequestedEvent;
 import com.nettoria.coreapi.vm.VmSnapshotRestoreRequestedEvent;
 import com.nettoria.coreapi.vm.VmSnapshotRestoredEvent;
 import com.nettoria.coreapi.vm.VmSnapshotTakenEvent;
+import com.nettoria.query.support.EventStream;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 
 import java.time.Duration;
@@ -56,14 +56,13 @@ final class VmEvents {
     private final VmId vmId;
     private final OrderId orderId;
     private final CustomerId customerId;
-    private long sequence = -1;
-    private Instant time;
+    private final EventStream stream;
 
     VmEvents(CustomerId customerId, String idempotencyKey, Instant start) {
         this.customerId = customerId;
         this.orderId = OrderId.forRequest(customerId, idempotencyKey);
         this.vmId = VmId.forOrder(orderId);
-        this.time = start;
+        this.stream = new EventStream("VirtualMachine", vmId.value(), start);
     }
 
     static VmEvents of(String customer, String idempotencyKey) {
@@ -84,22 +83,19 @@ final class VmEvents {
 
     /** The time of the last event made. */
     Instant lastTime() {
-        return time;
+        return stream.lastTime();
     }
 
     <T> DomainEventMessage<T> next(T payload) {
-        return next(payload, MetaData.emptyInstance());
+        return stream.next(payload);
     }
 
     <T> DomainEventMessage<T> next(T payload, MetaData metaData) {
-        return after(Duration.ofSeconds(1), payload, metaData);
+        return stream.next(payload, metaData);
     }
 
     <T> DomainEventMessage<T> after(Duration pause, T payload, MetaData metaData) {
-        sequence++;
-        time = time.plus(pause);
-        return new GenericDomainEventMessage<>("VirtualMachine", vmId.value(), sequence, payload, metaData,
-                UUID.randomUUID().toString(), time);
+        return stream.after(pause, payload, metaData);
     }
 
     // ---- events -------------------------------------------------------------------------------------------
