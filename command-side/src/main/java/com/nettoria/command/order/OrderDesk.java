@@ -1,11 +1,9 @@
 package com.nettoria.command.order;
 
+import com.nettoria.command.capacity.CapacityCheck;
 import com.nettoria.command.catalogue.PriceList;
 import com.nettoria.command.common.MoneyCausation;
 import com.nettoria.command.identity.SecretCodes;
-import com.nettoria.command.provisioning.DatastorePlacement;
-import com.nettoria.command.vcenter.VCenter;
-import com.nettoria.command.vcenter.VCenterException;
 import com.nettoria.coreapi.catalogue.OrderQuote;
 import com.nettoria.coreapi.common.BusinessError;
 import com.nettoria.coreapi.common.Causation;
@@ -55,11 +53,11 @@ public class OrderDesk {
     private final CommandGateway commands;
     private final SecretCodes secrets;
     private final Supplier<String> rootPasswords;
-    private final VCenter vcenter;
+    private final CapacityCheck capacity;
 
     public OrderDesk(Repository<Order> orders, PriceList prices, CommandGateway commands, SecretCodes secrets,
-                     Supplier<String> rootPasswords, VCenter vcenter) {
-        this.vcenter = vcenter;
+                     Supplier<String> rootPasswords, CapacityCheck capacity) {
+        this.capacity = capacity;
         this.orders = orders;
         this.prices = prices;
         this.commands = commands;
@@ -80,7 +78,7 @@ public class OrderDesk {
             return new OrderOutcome(order.orderId(), order.status(), order.amountDue(), null, null, true);
         }
         OrderQuote quote = prices.quote(command.request());
-        requireRoom(quote);
+        capacity.requireRoomForNewVm(quote);
         String rootPassword = command.sshPublicKey() == null ? rootPasswords.get() : null;
         send(new OpenOrderCommand(command.orderId(), command.customerId(), quote, command.hostname(),
                 command.sshPublicKey(), rootPassword == null ? null : secrets.seal(rootPassword),
@@ -120,24 +118,6 @@ public class OrderDesk {
                 fingerprint("order-refund", order.orderId(), payment.amount())), platform);
         send(new RecordOrderRefundCommand(order.orderId(), payment.walletId(), refund, payment.amount(),
                 command.code(), command.reason()), platform);
-    }
-
-    /**
-     * Refuses an order the datacenter has no datastore space for, asked of vCenter now (so no money moves for a VM
-     * that cannot be made). vCPUs and memory are shared and not checked. When vCenter cannot answer, the order goes
-     * ahead: provisioning checks again and refunds if there is still no room.
-     */
-    private void requireRoom(OrderQuote quote) {
-        VCenter.Capacity capacity;
-        try {
-            capacity = vcenter.capacity(quote.placement().datacenter(), quote.placement().cluster());
-        } catch (VCenterException cannotTell) {
-            return;
-        }
-        if (DatastorePlacement.choose(capacity.datastores(), quote.placement().datastores(), quote.spec().diskGib())
-                .isEmpty()) {
-            throw OrderRefusal.datacenterFull(quote.datacenterId(), quote.spec().diskGib());
-        }
     }
 
     private OrderOutcome pay(OrderId orderId, CustomerId customerId, Money due, MetaData request, String rootPassword) {

@@ -1,7 +1,6 @@
 package com.nettoria.command.order;
 
 import com.nettoria.command.common.BusinessRuleViolation;
-import com.nettoria.coreapi.catalogue.DatacenterId;
 import com.nettoria.coreapi.common.BusinessError;
 import com.nettoria.coreapi.common.ErrorCodes;
 import com.nettoria.coreapi.order.OrderId;
@@ -32,12 +31,6 @@ public class OrderRefusal extends BusinessRuleViolation {
         return new OrderRefusal(new BusinessError(ErrorCodes.IDEMPOTENCY_KEY_REUSED,
                 "this idempotency key was already used for a different order", "Idempotency-Key",
                 Map.of("orderId", orderId.value())));
-    }
-
-    static OrderRefusal datacenterFull(DatacenterId datacenterId, int diskGib) {
-        return new OrderRefusal(new BusinessError(ErrorCodes.DATACENTER_FULL,
-                "datacenter " + datacenterId + " has no room for a " + diskGib + " GiB disk at the moment",
-                "datacenterId", Map.of("datacenterId", datacenterId.value(), "diskGib", Integer.toString(diskGib))));
     }
 
     static OrderRefusal illegalState(OrderId orderId, OrderStatus status, String action) {

@@ -23,6 +23,17 @@ public final class DatastorePlacement {
                 .map(VCenter.DatastoreSpace::name);
     }
 
+    /**
+     * The largest disk {@link #choose} would still place on one of the allowed datastores (0 when none has room for
+     * even 1 GiB): what the catalogue may still offer.
+     */
+    public static long largestDiskGib(List<VCenter.DatastoreSpace> datastores, List<String> allowed) {
+        return datastores.stream()
+                .filter(ds -> allowed.contains(ds.name()))
+                .mapToLong(ds -> Math.max(0, ds.freeGib() - reserve(ds)))
+                .max().orElse(0);
+    }
+
     static long reserve(VCenter.DatastoreSpace datastore) {
         return Math.max(1, (datastore.capacityGib() + 19) / 20); // 5 %, rounded up
     }

@@ -8,6 +8,7 @@ import com.nettoria.command.vm.VirtualMachine;
 import com.nettoria.command.identity.UserAccount;
 import com.nettoria.command.wallet.CustomerWalletPolicy;
 import com.nettoria.command.wallet.Wallet;
+import com.nettoria.command.capacity.CapacityAllocationProjection;
 import com.nettoria.command.reconciliation.ReconciliationInventoryProjection;
 import com.nettoria.command.reconciliation.adapter.ReconciliationConfiguration;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -145,7 +146,8 @@ class CommandSideAxonServerProfileIT {
     void theCommandSideMigratesAxonsOwnTablesBesideTheQuerySidesMigrations() {
         JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
         List<String> expected = new ArrayList<>(queryScriptVersions);
-        expected.addAll(List.of("20261125.01", "20261125.02", "20261126.10", "20261126.11", "20261127.20"));
+        expected.addAll(List.of("20261125.01", "20261125.02", "20261126.10", "20261126.11", "20261127.20",
+                "20261128.51"));
         assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank",
                 String.class)).containsExactlyElementsOf(expected);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM tokenentry", Long.class)).isZero();
@@ -164,7 +166,8 @@ class CommandSideAxonServerProfileIT {
         assertThat(service.getBean(EventProcessingConfiguration.class).eventProcessors().keySet())
                 .containsExactlyInAnyOrder(CustomerWalletPolicy.PROCESSING_GROUP,
                         VmProvisioningSaga.PROCESSING_GROUP, VmOperationsWorker.PROCESSING_GROUP,
-                        "provisioning-notifications", ReconciliationInventoryProjection.PROCESSING_GROUP);
+                        "provisioning-notifications", ReconciliationInventoryProjection.PROCESSING_GROUP,
+                        CapacityAllocationProjection.PROCESSING_GROUP);
         assertThat(service.containsBean("walletProjection")).isFalse();
     }
 }

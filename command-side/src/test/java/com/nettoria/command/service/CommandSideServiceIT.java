@@ -71,7 +71,7 @@ class CommandSideServiceIT {
         JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
         assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank",
                 String.class)).containsExactly("20261125.01", "20261125.02", "20261126.10", "20261126.11",
-                "20261127.20");
+                "20261127.20", "20261128.51");
         List<String> tables = jdbc.queryForList(
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'", String.class);
         assertThat(tables).contains("domainevententry", "snapshotevententry", "tokenentry", "sagaentry",

@@ -134,11 +134,13 @@ class QuerySideAxonServerProfileIT {
         JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
         assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank",
                 String.class)).containsExactly("20261125.01", "20261125.02", "20261126.10", "20261126.11", "20261127.20",
-                "20261125.50",
+                "20261128.51", "20261125.50",
                 "20261126.50", "20261126.51", "20261126.52",
                 // 20261127.50: the catalogue read model
                 "20261127.50", "20261127.60", "20261127.61", "20261127.62",
-                "20261127.63");
+                "20261127.63",
+                // 20261128.50: the vCenter orphans read model
+                "20261128.50");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM wallet", Long.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM wallet_transaction", Long.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM catalogue_plan", Long.class)).isZero();

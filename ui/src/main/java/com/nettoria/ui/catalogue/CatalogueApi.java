@@ -13,6 +13,7 @@ import com.nettoria.coreapi.catalogue.PeriodDiscounts;
 import com.nettoria.coreapi.catalogue.Plan;
 import com.nettoria.coreapi.catalogue.Pricing;
 import com.nettoria.coreapi.catalogue.VcenterPlacement;
+import com.nettoria.coreapi.catalogue.VmSpec;
 import com.nettoria.coreapi.common.Money;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -26,6 +27,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,22 +54,44 @@ final class CatalogueApi {
     record ServicesResponse(List<DatacenterItem> datacenters, List<OperatingSystemItem> operatingSystems,
                             List<PlanItem> plans, CustomItem custom, List<PeriodItem> periods, String currency) {
 
-        static ServicesResponse of(CatalogueView orderable, String currency) {
+        static ServicesResponse of(CatalogueView orderable, String currency, CatalogueAvailability.Snapshot capacity) {
             PeriodDiscounts discounts = orderable.discounts();
             return new ServicesResponse(
-                    orderable.datacenters().stream().map(DatacenterItem::of).toList(),
+                    orderable.datacenters().stream()
+                            .map(datacenter -> DatacenterItem.of(datacenter, soldOut(orderable, datacenter, capacity)))
+                            .toList(),
                     orderable.operatingSystems().stream().map(OperatingSystemItem::of).toList(),
-                    orderable.plans().stream().map(plan -> PlanItem.of(plan, discounts)).toList(),
+                    orderable.plans().stream().map(plan -> PlanItem.of(plan, discounts, capacity)).toList(),
                     CustomItem.of(orderable.custom()),
                     PeriodItem.all(discounts),
                     currency);
         }
+
+        /**
+         * Sold out: none of the plans offered there, nor the smallest custom size (when custom sizes are on), fits
+         * what the datacenter has left; a datacenter with nothing to offer or unknown figures is not.
+         */
+        private static boolean soldOut(CatalogueView orderable, Datacenter datacenter,
+                                       CatalogueAvailability.Snapshot capacity) {
+            List<VmSpec> offered = new ArrayList<>();
+            orderable.plans().stream().filter(plan -> plan.datacenters().contains(datacenter.id()))
+                    .forEach(plan -> offered.add(plan.spec()));
+            CustomPricing custom = orderable.custom();
+            if (custom != null && custom.enabled()) {
+                CustomLimits limits = custom.limits();
+                offered.add(new VmSpec(limits.minVcpus(), limits.minMemoryMib(), limits.minDiskGib(), 0));
+            }
+            return !offered.isEmpty() && offered.stream().allMatch(spec -> capacity.soldOut(datacenter.id(), spec));
+        }
     }
 
-    record DatacenterItem(String id, String name, String nameFa, String location, String country) {
-        static DatacenterItem of(Datacenter datacenter) {
+    record DatacenterItem(String id, String name, String nameFa, String location, String country,
+                          @Schema(description = "true when nothing it offers fits what it has left: orders there "
+                                  + "would be refused (order.datacenter-full); figures are up to "
+                                  + "nettoria.capacity.catalogue-refresh old") boolean soldOut) {
+        static DatacenterItem of(Datacenter datacenter, boolean soldOut) {
             return new DatacenterItem(datacenter.id().value(), datacenter.name(), datacenter.nameFa(),
-                    datacenter.location(), datacenter.country());
+                    datacenter.location(), datacenter.country(), soldOut);
         }
     }
 
@@ -86,15 +110,20 @@ final class CatalogueApi {
                     BigDecimal hourlyPrice, BigDecimal monthlyPrice,
                     @Schema(description = "what is paid now for each billing period, discount applied "
                             + "(HOURLY: one hour)") Map<BillingPeriod, BigDecimal> prices,
-                    List<String> datacenters) {
-        static PlanItem of(Plan plan, PeriodDiscounts discounts) {
+                    List<String> datacenters,
+                    @Schema(description = "the datacenters among 'datacenters' where it no longer fits what is "
+                            + "left: orders for it there would be refused (order.datacenter-full)")
+                    List<String> soldOutIn) {
+        static PlanItem of(Plan plan, PeriodDiscounts discounts, CatalogueAvailability.Snapshot capacity) {
             Map<BillingPeriod, BigDecimal> prices = new LinkedHashMap<>();
             Pricing.amountsDue(plan.hourlyPrice(), plan.monthlyPrice(), discounts)
                     .forEach((period, price) -> prices.put(period, price.amount()));
             return new PlanItem(plan.id().value(), plan.name(), plan.nameFa(), plan.spec().vcpus(),
                     plan.spec().memoryMib(), plan.spec().diskGib(), plan.spec().trafficGib(),
                     plan.hourlyPrice().amount(), plan.monthlyPrice().amount(), prices,
-                    plan.datacenters().stream().map(DatacenterId::value).toList());
+                    plan.datacenters().stream().map(DatacenterId::value).toList(),
+                    plan.datacenters().stream().filter(datacenter -> capacity.soldOut(datacenter, plan.spec()))
+                            .map(DatacenterId::value).toList());
         }
     }
 

@@ -39,20 +39,24 @@ public class ServiceController {
 
     private final CatalogueReadModel catalogue;
     private final CatalogueProperties properties;
+    private final CatalogueAvailability availability;
 
-    public ServiceController(CatalogueReadModel catalogue, CatalogueProperties properties) {
+    ServiceController(CatalogueReadModel catalogue, CatalogueProperties properties,
+                      CatalogueAvailability availability) {
         this.catalogue = catalogue;
         this.properties = properties;
+        this.availability = availability;
     }
 
     @GetMapping
     @Operation(summary = "What can be ordered now: datacenters, operating systems, plans with their price per billing "
-            + "period, custom sizes, period discounts")
+            + "period, custom sizes, period discounts; datacenters and plans that would be refused now are marked "
+            + "sold out")
     public ServicesResponse services() {
         CatalogueView orderable = catalogue.orderable();
         String currency = orderable.currency() == null ? properties.currency()
                 : orderable.currency().getCurrencyCode();
-        return ServicesResponse.of(orderable, currency);
+        return ServicesResponse.of(orderable, currency, availability.current(orderable));
     }
 
     @PostMapping("/quote")

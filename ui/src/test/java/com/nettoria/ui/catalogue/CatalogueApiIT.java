@@ -238,6 +238,12 @@ class CatalogueApiIT {
         String dc = saveDatacenter("dc-" + tag, true);
 
         assertProblem(api.get(ADMIN + "/datacenters/" + dc + "/capacity", admin), 503, "vcenter.unavailable", null);
+        JsonNode overview = api.get("/api/admin/capacity", admin).json().path("datacenters");
+        assertThat(overview).filteredOn(item -> item.path("datacenterId").asText().equals(dc)).singleElement()
+                .satisfies(item -> {
+                    assertThat(item.path("available").asBoolean()).isFalse();
+                    assertThat(item.path("capacity").isNull()).isTrue();
+                });
         assertProblem(api.get(ADMIN + "/datacenters/nowhere-" + tag + "/capacity", admin), 404,
                 "catalogue.unknown-datacenter", null);
         assertProblem(api.get(ADMIN + "/datacenters/Not_A_Slug/capacity", admin), 400, "request.invalid",

@@ -20,6 +20,8 @@ import java.lang.annotation.Target;
  * 1000 GiB free (at most its size) whatever the VMs before took from it, so that placement depends neither on the
  * disk of the machine nor on the tests before; deadlines (the provisioning saga's steps) run as soon as they are due
  * and are polled every 100 ms; retries and IP polls wait milliseconds. A VM runs a second or two after it is paid.
+ * The oversubscription ratios sell the simulator's cluster a thousand times over (datacenter
+ * {@code capacity-sold-out} excepted), so orders are refused for capacity only where a test means it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -36,6 +38,13 @@ import java.lang.annotation.Target;
         "nettoria.provisioning.first-retry-delay=100ms",
         "nettoria.provisioning.max-retry-delay=1s",
         "nettoria.provisioning.ip-poll-interval=200ms",
-        "nettoria.provisioning.shutdown-grace=10s"})
+        "nettoria.provisioning.shutdown-grace=10s",
+        // the simulator's cluster (3 small hosts) sold many times over, so that no test depends on how many VMs the
+        // tests before it left; nothing of one datacenter (CapacityApiIT); sold-out marks refreshed on every request
+        "nettoria.capacity.cpu-ratio=1000",
+        "nettoria.capacity.memory-ratio=1000",
+        "nettoria.capacity.disk-ratio=1000",
+        "nettoria.capacity.datacenters.capacity-sold-out.memory-ratio=0.0001",
+        "nettoria.capacity.catalogue-refresh=0s"})
 public @interface OrderApiTest {
 }

@@ -1,11 +1,11 @@
 package com.nettoria.command.order.adapter;
 
+import com.nettoria.command.capacity.CapacityCheck;
 import com.nettoria.command.catalogue.PriceList;
 import com.nettoria.command.identity.SecretCodes;
 import com.nettoria.command.order.Order;
 import com.nettoria.command.order.OrderDesk;
 import com.nettoria.command.order.RootPasswords;
-import com.nettoria.command.vcenter.VCenter;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -18,7 +18,7 @@ public class OrderConfiguration {
 
     @Bean
     OrderDesk orderDesk(@Qualifier("orderRepository") Repository<Order> orders, PriceList prices,
-                        CommandGateway commands, SecretCodes secrets, VCenter vcenter) {
-        return new OrderDesk(orders, prices, commands, secrets, new RootPasswords(), vcenter);
+                        CommandGateway commands, SecretCodes secrets, CapacityCheck capacity) {
+        return new OrderDesk(orders, prices, commands, secrets, new RootPasswords(), capacity);
     }
 }
