@@ -90,7 +90,18 @@ public interface VCenter {
     }
 
     /** The power state of a VM in vCenter's words. */
-    enum PowerState { POWERED_ON, POWERED_OFF, SUSPENDED }
+    enum PowerState {
+        POWERED_ON, POWERED_OFF, SUSPENDED;
+
+        /** The same state in the platform's words. */
+        public com.nettoria.coreapi.vm.PowerState platformState() {
+            return switch (this) {
+                case POWERED_ON -> com.nettoria.coreapi.vm.PowerState.ON;
+                case POWERED_OFF -> com.nettoria.coreapi.vm.PowerState.OFF;
+                case SUSPENDED -> com.nettoria.coreapi.vm.PowerState.SUSPENDED;
+            };
+        }
+    }
 
     /**
      * A cluster's totals and what is in use, plus its datastores' space. {@code *Total} is the hardware of all its

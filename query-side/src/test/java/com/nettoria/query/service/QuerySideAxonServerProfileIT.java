@@ -139,6 +139,8 @@ class QuerySideAxonServerProfileIT {
                 // 20261127.50: the catalogue read model
                 "20261127.50", "20261127.60", "20261127.61", "20261127.62",
                 "20261127.63",
+                // 20261128.10: the VM stats read model (sampled, not projected)
+                "20261128.10",
                 // 20261128.50: the vCenter orphans read model
                 "20261128.50");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM wallet", Long.class)).isZero();

@@ -22,6 +22,7 @@ import java.lang.annotation.Target;
  * and are polled every 100 ms; retries and IP polls wait milliseconds. A VM runs a second or two after it is paid.
  * The oversubscription ratios sell the simulator's cluster a thousand times over (datacenter
  * {@code capacity-sold-out} excepted), so orders are refused for capacity only where a test means it.
+ * VM stats streams send a heartbeat every second, so a client that went away is noticed within one.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -45,6 +46,7 @@ import java.lang.annotation.Target;
         "nettoria.capacity.memory-ratio=1000",
         "nettoria.capacity.disk-ratio=1000",
         "nettoria.capacity.datacenters.capacity-sold-out.memory-ratio=0.0001",
-        "nettoria.capacity.catalogue-refresh=0s"})
+        "nettoria.capacity.catalogue-refresh=0s",
+        "nettoria.vm-stats.stream.heartbeat=1s"})
 public @interface OrderApiTest {
 }
