@@ -1,5 +1,6 @@
 package com.nettoria.command.common;
 
+import com.fasterxml.jackson.databind.Module;
 import com.nettoria.coreapi.common.Causation;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -46,6 +47,12 @@ public class CommandSideAxonConfiguration {
             }
             return false;
         };
+    }
+
+    /** Persistent deadlines of aggregates name their aggregate by its raw id ({@link AggregateDeadlineScopes}). */
+    @Bean
+    public Module aggregateDeadlineScopes() {
+        return AggregateDeadlineScopes.module();
     }
 
     /** Axon's own correlation and trace ids (replaced by the bean above unless declared as well). */

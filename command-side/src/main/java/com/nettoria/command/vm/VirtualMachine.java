@@ -4,6 +4,7 @@ import com.nettoria.coreapi.catalogue.VcenterPlacement;
 import com.nettoria.coreapi.catalogue.VmSpec;
 import com.nettoria.coreapi.common.CustomerId;
 import com.nettoria.coreapi.order.OrderId;
+import com.nettoria.coreapi.vm.ClearVmSnapshotScheduleCommand;
 import com.nettoria.coreapi.vm.CompleteVmProvisioningCommand;
 import com.nettoria.coreapi.vm.DeleteVmCommand;
 import com.nettoria.coreapi.vm.DeleteVmSnapshotCommand;
@@ -22,6 +23,8 @@ import com.nettoria.coreapi.vm.RegisterVmCommand;
 import com.nettoria.coreapi.vm.RenameVmCommand;
 import com.nettoria.coreapi.vm.RequestVmPowerCommand;
 import com.nettoria.coreapi.vm.RestoreVmSnapshotCommand;
+import com.nettoria.coreapi.vm.SetVmSnapshotScheduleCommand;
+import com.nettoria.coreapi.vm.TakeScheduledVmSnapshotCommand;
 import com.nettoria.coreapi.vm.TakeVmSnapshotCommand;
 import com.nettoria.coreapi.vm.VmConfiguredEvent;
 import com.nettoria.coreapi.vm.VmCreatedEvent;
@@ -38,24 +41,35 @@ import com.nettoria.coreapi.vm.VmProvisioningFailedEvent;
 import com.nettoria.coreapi.vm.VmHostnames;
 import com.nettoria.coreapi.vm.VmRegisteredEvent;
 import com.nettoria.coreapi.vm.VmRenamedEvent;
+import com.nettoria.coreapi.vm.VmScheduledSnapshotRequestedEvent;
+import com.nettoria.coreapi.vm.VmScheduledSnapshotSkippedEvent;
 import com.nettoria.coreapi.vm.VmSnapshotDeletedEvent;
 import com.nettoria.coreapi.vm.VmSnapshotDeletionRequestedEvent;
 import com.nettoria.coreapi.vm.VmSnapshotRequestedEvent;
 import com.nettoria.coreapi.vm.VmSnapshotRestoreRequestedEvent;
 import com.nettoria.coreapi.vm.VmSnapshotRestoredEvent;
+import com.nettoria.coreapi.vm.VmSnapshotSchedule;
+import com.nettoria.coreapi.vm.VmSnapshotScheduleClearedEvent;
+import com.nettoria.coreapi.vm.VmSnapshotScheduleSetEvent;
 import com.nettoria.coreapi.vm.VmSnapshotTakenEvent;
 import com.nettoria.coreapi.vm.VmSnapshots;
 import com.nettoria.coreapi.vm.VmStatus;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -66,10 +80,18 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A customer's virtual machine. Records what vCenter did (created, configured, powered, addressed, snapshotted,
  * destroyed) as the provisioning saga and the operations worker report it, and decides what its owner may ask for:
  * actions on a VM that is not active, or not theirs, are refused; it keeps at most {@link VmSnapshots#LIMIT}
- * snapshots; its host name may change (never its vCenter name). Every recording command tolerates repeats.
+ * manual snapshots; its host name may change (never its vCenter name). Every recording command tolerates repeats.
+ *
+ * <p>Its backup schedule ({@link VmSnapshotSchedule}) runs from the VM's own persistent deadline, one per slot: the
+ * deadline carries the slot it is for, and only the slot the VM waits for takes a snapshot (named after the slot),
+ * so a deadline fired twice, or a stale one of an earlier schedule, takes nothing. Automatic snapshots have their
+ * own limit, the schedule's {@code retain}: once one is taken, the oldest beyond it are deleted; manual ones never.
  */
 @Aggregate
 public class VirtualMachine {
+
+    /** The deadline of the backup schedule's next slot; its payload is the slot ({@link Instant}). */
+    static final String SNAPSHOT_SLOT_DUE = "vm-snapshot-slot-due";
 
     @AggregateIdentifier
     private VmId vmId;
@@ -93,6 +115,12 @@ public class VirtualMachine {
     private final Map<String, Snapshot> snapshots = new LinkedHashMap<>();
     /** Pending snapshot operations (take, restore, delete) and the snapshot each is about. */
     private final Map<String, String> snapshotOperations = new HashMap<>();
+    /** The backup schedule (or null), the slot it waits for, and the last slot that came due. */
+    private VmSnapshotSchedule schedule;
+    private Instant nextSlot;
+    private Instant lastSlot;
+    /** The snapshots the schedule took, oldest first (ids no longer in {@link #snapshots} are ignored). */
+    private final Set<String> automaticSnapshots = new LinkedHashSet<>();
 
     protected VirtualMachine() {
         // for Axon
@@ -207,7 +235,7 @@ public class VirtualMachine {
             throw VmRefusal.invalidSnapshot("description", "a snapshot description is at most "
                     + VmSnapshots.DESCRIPTION_MAX_LENGTH + " characters without control characters");
         }
-        if (snapshots.size() >= VmSnapshots.LIMIT) {
+        if (snapshots.size() - automaticSnapshots().size() >= VmSnapshots.LIMIT) {
             throw VmRefusal.snapshotLimit(vmId, VmSnapshots.LIMIT);
         }
         String snapshotId = VmSnapshots.idFor(vmId, command.operationId());
@@ -221,6 +249,9 @@ public class VirtualMachine {
         if (snapshot != null && !snapshot.taken() && !destroyed) {
             apply(new VmSnapshotTakenEvent(vmId, command.snapshotId(), snapshot.name(), snapshot.description(),
                     command.vcenterSnapshotRef()));
+            if (automaticSnapshots.contains(command.snapshotId())) {
+                retainNewestAutomaticSnapshots();
+            }
         }
     }
 
@@ -261,6 +292,50 @@ public class VirtualMachine {
         if (snapshots.containsKey(command.snapshotId())) {
             apply(new VmSnapshotDeletedEvent(vmId, command.snapshotId()));
         }
+    }
+
+    /** The same schedule again changes nothing; a new one replaces the old and waits for its own first slot. */
+    @CommandHandler
+    public void handle(SetVmSnapshotScheduleCommand command, DeadlineManager deadlines) {
+        requireOwner(command.customerId());
+        requireActive("set a backup schedule");
+        VmSnapshotSchedule wanted = command.schedule();
+        if (wanted == null) {
+            throw VmRefusal.invalidSnapshotSchedule("frequency", "a backup schedule is required");
+        }
+        wanted.violation().ifPresent(violation -> {
+            throw VmRefusal.invalidSnapshotSchedule(violation.field(), violation.message());
+        });
+        if (wanted.equals(schedule)) {
+            return;
+        }
+        // never a slot that came due already: each slot takes its snapshot once, whatever the schedules
+        Instant now = GenericEventMessage.clock.instant();
+        Instant first = wanted.slotAfter(lastSlot != null && lastSlot.isAfter(now) ? lastSlot : now);
+        apply(new VmSnapshotScheduleSetEvent(vmId, wanted.frequency(), wanted.timeOfDay(), wanted.dayOfWeek(),
+                wanted.retain(), first));
+        deadlines.cancelAllWithinScope(SNAPSHOT_SLOT_DUE);
+        deadlines.schedule(first, SNAPSHOT_SLOT_DUE, first);
+    }
+
+    @CommandHandler
+    public void handle(ClearVmSnapshotScheduleCommand command, DeadlineManager deadlines) {
+        requireOwner(command.customerId());
+        if (schedule != null) {
+            apply(new VmSnapshotScheduleClearedEvent(vmId, VmSnapshotScheduleClearedEvent.BY_OWNER));
+            deadlines.cancelAllWithinScope(SNAPSHOT_SLOT_DUE);
+        }
+    }
+
+    /** Runs the due slot at once; the deadline still waiting for it is cancelled (it would change nothing). */
+    @CommandHandler
+    public void handle(TakeScheduledVmSnapshotCommand command, DeadlineManager deadlines) {
+        runSlot(command.slot(), deadlines, true);
+    }
+
+    @DeadlineHandler(deadlineName = SNAPSHOT_SLOT_DUE)
+    void snapshotSlotDue(Instant slot, DeadlineManager deadlines) {
+        runSlot(slot, deadlines, false);
     }
 
     @CommandHandler
@@ -311,6 +386,91 @@ public class VirtualMachine {
             throw VmRefusal.snapshotNotFound(vmId, snapshotId);
         }
         return snapshot;
+    }
+
+    /**
+     * Takes the slot's snapshot if it is the slot the schedule waits for, or records why not, and waits for the
+     * next slot: the first after the later of this slot and now, so slots missed while the platform was down are
+     * not taken all at once. A destroyed VM's schedule ends instead.
+     */
+    private void runSlot(Instant slot, DeadlineManager deadlines, boolean cancelWaiting) {
+        if (schedule == null || !slot.equals(nextSlot)) {
+            return;
+        }
+        if (cancelWaiting) {
+            deadlines.cancelAllWithinScope(SNAPSHOT_SLOT_DUE);
+        }
+        if (destroyed) {
+            apply(new VmSnapshotScheduleClearedEvent(vmId, VmSnapshotScheduleClearedEvent.VM_DELETED));
+            return;
+        }
+        Instant now = GenericEventMessage.clock.instant();
+        Instant next = schedule.slotAfter(now.isAfter(slot) ? now : slot);
+        String skipped = skipReason();
+        if (skipped == null) {
+            String operationId = VmSnapshotSchedule.operationId(slot);
+            String snapshotId = VmSnapshots.idFor(vmId, operationId);
+            apply(new VmScheduledSnapshotRequestedEvent(vmId, operationId, snapshotId,
+                    VmSnapshotSchedule.snapshotName(slot), slot, next, placement.datacenter(), vcenterName,
+                    VmSnapshots.vcenterName(snapshotId)));
+        } else {
+            apply(new VmScheduledSnapshotSkippedEvent(vmId, slot, next,
+                    deletionRequested ? VmStatus.DELETED : status, skipped));
+            retainNewestAutomaticSnapshots();
+        }
+        deadlines.schedule(next, SNAPSHOT_SLOT_DUE, next);
+    }
+
+    /**
+     * Why the due slot takes no snapshot, or null when it takes one: the VM is not active (powered off is fine),
+     * or automatic snapshots are still being deleted, or it holds more than {@link VmSnapshotSchedule#MAX_RETAIN}
+     * (their deletion failed): so a VM never holds more than {@code retain + 1} of them for long.
+     */
+    private String skipReason() {
+        if (deletionRequested) {
+            return "the VM is being deleted";
+        }
+        if (status != VmStatus.ACTIVE) {
+            return "the VM is " + status;
+        }
+        List<String> automatic = automaticSnapshots();
+        if (automatic.stream().anyMatch(id -> snapshots.get(id).deleting())) {
+            return "older automatic snapshots are still being deleted";
+        }
+        if (automatic.size() > VmSnapshotSchedule.MAX_RETAIN) {
+            return "the VM holds " + automatic.size() + " automatic snapshots: the oldest could not be deleted yet";
+        }
+        return null;
+    }
+
+    /**
+     * Asks to delete, through the owner's own delete path, the oldest automatic snapshots beyond the schedule's
+     * {@code retain} (counting those being taken, never those being deleted). Manual snapshots are never touched;
+     * without a schedule, or from a VM that is not active (as its owner could not either), nothing is deleted.
+     */
+    private void retainNewestAutomaticSnapshots() {
+        if (schedule == null || status != VmStatus.ACTIVE || deletionRequested) {
+            return;
+        }
+        List<String> kept = automaticSnapshots().stream().filter(id -> !snapshots.get(id).deleting()).toList();
+        int excess = kept.size() - schedule.retain();
+        for (String snapshotId : kept) {
+            Snapshot snapshot = snapshots.get(snapshotId);
+            String operationId = VmSnapshotSchedule.retentionOperationId(lastSlot, snapshotId);
+            if (excess <= 0) {
+                return;
+            }
+            if (snapshot.taken() && !operations.contains(operationId)) {
+                apply(new VmSnapshotDeletionRequestedEvent(vmId, operationId, snapshotId, placement.datacenter(),
+                        vcenterName, snapshot.vcenterName()));
+                excess--;
+            }
+        }
+    }
+
+    /** The automatic snapshots the VM holds (being taken, kept or being deleted), oldest first. */
+    private List<String> automaticSnapshots() {
+        return automaticSnapshots.stream().filter(snapshots::containsKey).toList();
     }
 
     private void requireActive(String action) {
@@ -423,6 +583,36 @@ public class VirtualMachine {
     @EventSourcingHandler
     void on(VmSnapshotDeletedEvent event) {
         snapshots.remove(event.snapshotId());
+    }
+
+    @EventSourcingHandler
+    void on(VmSnapshotScheduleSetEvent event) {
+        schedule = new VmSnapshotSchedule(event.frequency(), event.timeOfDay(), event.dayOfWeek(), event.retain());
+        nextSlot = event.nextSlot();
+    }
+
+    @EventSourcingHandler
+    void on(VmSnapshotScheduleClearedEvent event) {
+        schedule = null;
+        nextSlot = null;
+    }
+
+    @EventSourcingHandler
+    void on(VmScheduledSnapshotRequestedEvent event) {
+        lastSlot = event.slot();
+        nextSlot = event.nextSlot();
+        operations.add(event.operationId());
+        pendingOperations.add(event.operationId());
+        snapshotOperations.put(event.operationId(), event.snapshotId());
+        snapshots.put(event.snapshotId(), new Snapshot(event.name(), null, event.vcenterSnapshotName(), false, false));
+        automaticSnapshots.retainAll(snapshots.keySet());
+        automaticSnapshots.add(event.snapshotId());
+    }
+
+    @EventSourcingHandler
+    void on(VmScheduledSnapshotSkippedEvent event) {
+        lastSlot = event.slot();
+        nextSlot = event.nextSlot();
     }
 
     @EventSourcingHandler

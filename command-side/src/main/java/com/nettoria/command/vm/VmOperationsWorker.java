@@ -14,6 +14,7 @@ import com.nettoria.coreapi.vm.RecordVmSnapshotTakenCommand;
 import com.nettoria.coreapi.vm.VmDeletionRequestedEvent;
 import com.nettoria.coreapi.vm.VmId;
 import com.nettoria.coreapi.vm.VmPowerRequestedEvent;
+import com.nettoria.coreapi.vm.VmScheduledSnapshotRequestedEvent;
 import com.nettoria.coreapi.vm.VmSnapshotDeletionRequestedEvent;
 import com.nettoria.coreapi.vm.VmSnapshotRequestedEvent;
 import com.nettoria.coreapi.vm.VmSnapshotRestoreRequestedEvent;
@@ -93,10 +94,23 @@ public class VmOperationsWorker {
     /** The vCenter snapshot name follows from the snapshot's id, so a repeated step finds the snapshot it took. */
     @EventHandler
     void on(VmSnapshotRequestedEvent event) {
-        perform(event.vmId(), event.operationId(), () -> {
-            String ref = vcenter.createSnapshot(event.vcenterDatacenter(), event.vcenterName(),
-                    event.vcenterSnapshotName(), event.description() == null ? "" : event.description());
-            commands.sendAndWait(new RecordVmSnapshotTakenCommand(event.vmId(), event.snapshotId(), ref));
+        takeSnapshot(event.vmId(), event.operationId(), event.snapshotId(), event.vcenterDatacenter(),
+                event.vcenterName(), event.vcenterSnapshotName(), event.description());
+    }
+
+    /** A snapshot of the VM's backup schedule is taken as a manual one is; its description says whose it is. */
+    @EventHandler
+    void on(VmScheduledSnapshotRequestedEvent event) {
+        takeSnapshot(event.vmId(), event.operationId(), event.snapshotId(), event.vcenterDatacenter(),
+                event.vcenterName(), event.vcenterSnapshotName(), "scheduled backup " + event.name());
+    }
+
+    private void takeSnapshot(VmId vmId, String operationId, String snapshotId, String datacenter, String vmName,
+                              String snapshotName, String description) {
+        perform(vmId, operationId, () -> {
+            String ref = vcenter.createSnapshot(datacenter, vmName, snapshotName,
+                    description == null ? "" : description);
+            commands.sendAndWait(new RecordVmSnapshotTakenCommand(vmId, snapshotId, ref));
         });
     }
 

@@ -43,6 +43,10 @@ public class VmRefusal extends BusinessRuleViolation {
         return new VmRefusal(new BusinessError(ErrorCodes.VM_INVALID_SNAPSHOT, message, field, Map.of()));
     }
 
+    static VmRefusal invalidSnapshotSchedule(String field, String message) {
+        return new VmRefusal(new BusinessError(ErrorCodes.VM_INVALID_SNAPSHOT_SCHEDULE, message, field, Map.of()));
+    }
+
     static VmRefusal invalidHostname() {
         return new VmRefusal(new BusinessError(ErrorCodes.VM_INVALID_HOSTNAME,
                 "a host name is an RFC 1123 label: 1 to 63 lower-case letters, digits and inner hyphens", "hostname",

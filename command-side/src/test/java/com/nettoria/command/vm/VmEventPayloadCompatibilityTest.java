@@ -33,10 +33,17 @@ import com.nettoria.coreapi.vm.VmSnapshotRestoreRequestedEvent;
 import com.nettoria.coreapi.vm.VmSnapshotRestoredEvent;
 import com.nettoria.coreapi.vm.VmSnapshotDeletionRequestedEvent;
 import com.nettoria.coreapi.vm.VmSnapshotDeletedEvent;
+import com.nettoria.coreapi.vm.SnapshotFrequency;
+import com.nettoria.coreapi.vm.VmScheduledSnapshotRequestedEvent;
+import com.nettoria.coreapi.vm.VmScheduledSnapshotSkippedEvent;
+import com.nettoria.coreapi.vm.VmSnapshotScheduleClearedEvent;
+import com.nettoria.coreapi.vm.VmSnapshotScheduleSetEvent;
+import com.nettoria.coreapi.vm.VmStatus;
 import com.nettoria.coreapi.vm.VmRenamedEvent;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +67,7 @@ class VmEventPayloadCompatibilityTest {
 
     private static final String SNAPSHOT = "snap-1b4e28ba-2fa1-31d2-883f-0016d3cca427";
     private static final String SNAPSHOT_VCENTER_NAME = "nettoria-" + SNAPSHOT;
+    private static final String AUTO_SNAPSHOT = "snap-6a1c1f3e-51a0-3bbd-9d3e-2b51f4f6b0a1";
 
     private static final StoredEventPayloads STORED = new StoredEventPayloads("/events/vm-events-v1.json");
 
@@ -102,6 +110,16 @@ class VmEventPayloadCompatibilityTest {
             entry(VmSnapshotDeletionRequestedEvent.class, new VmSnapshotDeletionRequestedEvent(VM, "op-d1",
                     SNAPSHOT, "DC-Tehran", VCENTER_NAME, SNAPSHOT_VCENTER_NAME)),
             entry(VmSnapshotDeletedEvent.class, new VmSnapshotDeletedEvent(VM, SNAPSHOT)),
+            entry(VmSnapshotScheduleSetEvent.class, new VmSnapshotScheduleSetEvent(VM, SnapshotFrequency.WEEKLY,
+                    "23:30", DayOfWeek.SUNDAY, 4, Instant.parse("2026-11-29T23:30:00Z"))),
+            entry(VmSnapshotScheduleClearedEvent.class, new VmSnapshotScheduleClearedEvent(VM, "vm-deleted")),
+            entry(VmScheduledSnapshotRequestedEvent.class, new VmScheduledSnapshotRequestedEvent(VM,
+                    "scheduled-snapshot-2026-11-29T23:30Z", AUTO_SNAPSHOT, "auto-2026-11-29T23:30Z",
+                    Instant.parse("2026-11-29T23:30:00Z"), Instant.parse("2026-12-06T23:30:00Z"), "DC-Tehran",
+                    VCENTER_NAME, "nettoria-" + AUTO_SNAPSHOT)),
+            entry(VmScheduledSnapshotSkippedEvent.class, new VmScheduledSnapshotSkippedEvent(VM,
+                    Instant.parse("2026-12-06T23:30:00Z"), Instant.parse("2026-12-13T23:30:00Z"), VmStatus.SUSPENDED,
+                    "the VM is SUSPENDED")),
             entry(VmRenamedEvent.class, new VmRenamedEvent(VM, "web-1", "db-2")));
 
     @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -197,6 +198,20 @@ class VmOperationsWorkerTest {
             assertThat(commands.sent()).containsExactly(
                     new RecordVmSnapshotTakenCommand(VM, snapshotId("op-s1"), "snapshot-1"),
                     success("op-s1"));
+        }
+
+        @Test
+        void aScheduledSnapshotIsTakenAsAManualOneUnderTheNameItsSlotGivesIt() {
+            vmThatIs(VCenter.PowerState.POWERED_OFF);
+            Instant slot = BackupScheduleTestData.FIRST_SLOT;
+
+            worker.on(BackupScheduleTestData.slotRequested(slot, BackupScheduleTestData.SECOND_SLOT));
+
+            assertThat(vcenter.snapshotsOf(VCENTER_DATACENTER, VCENTER_NAME))
+                    .containsExactly("nettoria-" + BackupScheduleTestData.slotSnapshotId(slot));
+            assertThat(commands.sent()).containsExactly(
+                    new RecordVmSnapshotTakenCommand(VM, BackupScheduleTestData.slotSnapshotId(slot), "snapshot-1"),
+                    success(BackupScheduleTestData.slotOperation(slot)));
         }
 
         @Test

@@ -43,6 +43,9 @@ public final class ErrorCodes {
     public static final String VM_SNAPSHOT_LIMIT = "vm.snapshot-limit";
     public static final String VM_SNAPSHOT_NOT_FOUND = "vm.snapshot-not-found";
     public static final String VM_INVALID_SNAPSHOT = "vm.invalid-snapshot";
+    /** A backup schedule that breaks {@code VmSnapshotSchedule}'s rules (the field is named). */
+    public static final String VM_INVALID_SNAPSHOT_SCHEDULE = "vm.invalid-snapshot-schedule";
+    public static final String VM_SNAPSHOT_SCHEDULE_NOT_FOUND = "vm.snapshot-schedule-not-found";
     public static final String VM_INVALID_HOSTNAME = "vm.invalid-hostname";
     /** Provisioning failure reasons: {@code vcenter.<kind>} for a vCenter refusal, and a timeout of the whole process. */
     public static final String VCENTER_PREFIX = "vcenter.";

@@ -8,6 +8,7 @@ import java.time.Instant;
  * @param operationId  the operation that took it
  * @param takenAt      when vCenter held it, or {@code null} while it is being taken
  * @param restoredAt   when the VM was last reverted to it, or {@code null}
+ * @param kind         whether its owner or the VM's backup schedule took it
  */
 public record VmSnapshotView(VmId vmId,
                              String snapshotId,
@@ -17,5 +18,6 @@ public record VmSnapshotView(VmId vmId,
                              String operationId,
                              Instant requestedAt,
                              Instant takenAt,
-                             Instant restoredAt) {
+                             Instant restoredAt,
+                             VmSnapshotKind kind) {
 }

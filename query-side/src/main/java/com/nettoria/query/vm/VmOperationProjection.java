@@ -12,6 +12,7 @@ import com.nettoria.coreapi.vm.VmOperationStatus;
 import com.nettoria.coreapi.vm.VmOperationSucceededEvent;
 import com.nettoria.coreapi.vm.VmOperationView;
 import com.nettoria.coreapi.vm.VmPowerRequestedEvent;
+import com.nettoria.coreapi.vm.VmScheduledSnapshotRequestedEvent;
 import com.nettoria.coreapi.vm.VmSnapshotDeletionRequestedEvent;
 import com.nettoria.coreapi.vm.VmSnapshotRequestedEvent;
 import com.nettoria.coreapi.vm.VmSnapshotRestoreRequestedEvent;
@@ -63,6 +64,13 @@ public class VmOperationProjection {
 
     @EventHandler
     void on(VmSnapshotRequestedEvent event, @SequenceNumber long sequence,
+            @org.axonframework.eventhandling.Timestamp Instant occurredAt, MetaData metaData) {
+        requested(event.vmId(), event.operationId(), VmOperationKind.SNAPSHOT, sequence, occurredAt, metaData);
+    }
+
+    /** The backup schedule's snapshot is an operation of the VM's like its owner's, requested by nobody. */
+    @EventHandler
+    void on(VmScheduledSnapshotRequestedEvent event, @SequenceNumber long sequence,
             @org.axonframework.eventhandling.Timestamp Instant occurredAt, MetaData metaData) {
         requested(event.vmId(), event.operationId(), VmOperationKind.SNAPSHOT, sequence, occurredAt, metaData);
     }

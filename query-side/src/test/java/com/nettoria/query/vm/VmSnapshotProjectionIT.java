@@ -1,6 +1,15 @@
 package com.nettoria.query.vm;
 
+import com.nettoria.coreapi.vm.FindVmSnapshotScheduleQuery;
 import com.nettoria.coreapi.vm.FindVmSnapshotsQuery;
+import com.nettoria.coreapi.vm.SnapshotFrequency;
+import com.nettoria.coreapi.vm.VmScheduledSnapshotRequestedEvent;
+import com.nettoria.coreapi.vm.VmScheduledSnapshotSkippedEvent;
+import com.nettoria.coreapi.vm.VmSnapshotKind;
+import com.nettoria.coreapi.vm.VmSnapshotScheduleClearedEvent;
+import com.nettoria.coreapi.vm.VmSnapshotScheduleSetEvent;
+import com.nettoria.coreapi.vm.VmSnapshotScheduleView;
+import com.nettoria.coreapi.vm.VmStatus;
 import com.nettoria.coreapi.vm.VmSnapshotStatus;
 import com.nettoria.coreapi.vm.VmSnapshotView;
 import com.nettoria.query.identity.Projector;
@@ -12,9 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static com.nettoria.query.identity.ReadModelDatabase.count;
 import static com.nettoria.query.identity.ReadModelDatabase.rows;
@@ -34,7 +45,7 @@ class VmSnapshotProjectionIT {
 
     @BeforeEach
     void newProjectionOnAnEmptyReadModel() {
-        jdbc = ReadModelDatabase.emptied(DATABASE, "vm_snapshot");
+        jdbc = ReadModelDatabase.emptied(DATABASE, "vm_snapshot", "vm_snapshot_schedule");
         projection = new VmSnapshotProjection(jdbc);
         projector = new Projector(projection);
         vm = VmEvents.of("customer-sara", "key-1");
@@ -125,6 +136,90 @@ class VmSnapshotProjectionIT {
         projector.handle(stream);
 
         assertThat(rows(jdbc, "vm_snapshot", "snapshot_id")).isEqualTo(before);
+    }
+
+    @Test
+    void aScheduledSnapshotIsListedAsScheduledBesideTheOwnersManualOnes() {
+        Instant slot = Instant.parse("2026-11-28T03:00:00Z");
+        projector.handle(kept("op-1", "snap-1", "a"));
+        projector.handle(vm.next(scheduleSet(SnapshotFrequency.DAILY, null, slot)),
+                vm.next(scheduledRequested("snap-2", slot, slot.plusSeconds(86_400))),
+                vm.next(vm.snapshotTaken("snap-2", "auto-2026-11-28T03:00Z")));
+
+        assertThat(snapshots()).extracting(VmSnapshotView::snapshotId, VmSnapshotView::kind, VmSnapshotView::name,
+                VmSnapshotView::status).containsExactly(
+                tuple("snap-1", VmSnapshotKind.MANUAL, "a", VmSnapshotStatus.AVAILABLE),
+                tuple("snap-2", VmSnapshotKind.SCHEDULED, "auto-2026-11-28T03:00Z", VmSnapshotStatus.AVAILABLE));
+    }
+
+    @Test
+    void theScheduleShowsTheSlotItWaitsForAndWhatBecameOfTheLastOne() {
+        Instant first = Instant.parse("2026-11-29T23:30:00Z");
+        Instant second = first.plusSeconds(7 * 86_400);
+        projector.handle(vm.next(scheduleSet(SnapshotFrequency.WEEKLY, DayOfWeek.SUNDAY, first)));
+
+        assertThat(schedule()).hasValueSatisfying(schedule -> {
+            assertThat(schedule.frequency()).isEqualTo(SnapshotFrequency.WEEKLY);
+            assertThat(schedule.timeOfDay()).isEqualTo("23:30");
+            assertThat(schedule.dayOfWeek()).isEqualTo(DayOfWeek.SUNDAY);
+            assertThat(schedule.retain()).isEqualTo(3);
+            assertThat(schedule.nextSlot()).isEqualTo(first);
+            assertThat(schedule.lastSlot()).isNull();
+        });
+
+        projector.handle(vm.next(new VmScheduledSnapshotSkippedEvent(vm.vmId(), first, second, VmStatus.SUSPENDED,
+                "the VM is SUSPENDED")));
+
+        assertThat(schedule()).hasValueSatisfying(schedule -> {
+            assertThat(schedule.nextSlot()).isEqualTo(second);
+            assertThat(schedule.lastSlot()).isEqualTo(first);
+            assertThat(schedule.lastSkipReason()).isEqualTo("the VM is SUSPENDED");
+        });
+
+        projector.handle(vm.next(scheduledRequested("snap-2", second, second.plusSeconds(7 * 86_400))));
+        assertThat(schedule()).hasValueSatisfying(schedule -> {
+            assertThat(schedule.lastSlot()).isEqualTo(second);
+            assertThat(schedule.lastSkipReason()).isNull();
+        });
+
+        projector.handle(vm.next(new VmSnapshotScheduleClearedEvent(vm.vmId(), VmSnapshotScheduleClearedEvent.BY_OWNER)));
+        assertThat(schedule()).isEmpty();
+        assertThat(snapshots()).extracting(VmSnapshotView::snapshotId).containsExactly("snap-2");
+    }
+
+    @Test
+    void aDestroyedVmHasNoScheduleAndAReplayRebuildsTheSameOne() {
+        Instant slot = Instant.parse("2026-11-28T03:00:00Z");
+        List<DomainEventMessage<?>> stream = List.of(vm.next(scheduleSet(SnapshotFrequency.DAILY, null, slot)),
+                vm.next(scheduledRequested("snap-2", slot, slot.plusSeconds(86_400))));
+        projector.handle(stream);
+        List<String> before = rows(jdbc, "vm_snapshot_schedule", "vm_id");
+
+        projector.handle(stream);
+        assertThat(rows(jdbc, "vm_snapshot_schedule", "vm_id")).isEqualTo(before);
+        projector.reset();
+        assertThat(count(jdbc, "vm_snapshot_schedule")).isZero();
+        projector.handle(stream);
+        assertThat(rows(jdbc, "vm_snapshot_schedule", "vm_id")).isEqualTo(before);
+
+        projector.handle(vm.next(vm.destroyed("deleted")));
+        assertThat(schedule()).isEmpty();
+    }
+
+    private VmSnapshotScheduleSetEvent scheduleSet(SnapshotFrequency frequency, DayOfWeek day, Instant nextSlot) {
+        return new VmSnapshotScheduleSetEvent(vm.vmId(), frequency, day == null ? "03:00" : "23:30", day, 3,
+                nextSlot);
+    }
+
+    private VmScheduledSnapshotRequestedEvent scheduledRequested(String snapshotId, Instant slot, Instant next) {
+        String operationId = "scheduled-snapshot-" + slot;
+        return new VmScheduledSnapshotRequestedEvent(vm.vmId(), operationId, snapshotId,
+                "auto-" + slot.toString().replace(":00Z", "Z"), slot, next, "DC-Tehran", "nettoria-vm",
+                "nettoria-" + snapshotId);
+    }
+
+    private Optional<VmSnapshotScheduleView> schedule() {
+        return projection.handle(new FindVmSnapshotScheduleQuery(vm.vmId()));
     }
 
     private List<DomainEventMessage<?>> kept(String operationId, String snapshotId, String name) {

@@ -6,6 +6,7 @@ import com.nettoria.coreapi.vm.VmOperationPage;
 import com.nettoria.coreapi.vm.VmOperationSummary;
 import com.nettoria.coreapi.vm.VmOperationView;
 import com.nettoria.coreapi.vm.VmPage;
+import com.nettoria.coreapi.vm.VmSnapshotScheduleView;
 import com.nettoria.coreapi.vm.VmSnapshotView;
 import com.nettoria.coreapi.vm.VmView;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -32,13 +33,37 @@ final class VmApi {
             + "digits and inner hyphens") String hostname) {
     }
 
-    /** A snapshot: CREATING while vCenter takes it, AVAILABLE, DELETING while vCenter removes it. */
+    /**
+     * A snapshot: CREATING while vCenter takes it, AVAILABLE, DELETING while vCenter removes it; {@code kind} MANUAL
+     * (its owner's) or SCHEDULED (the backup schedule's).
+     */
     record SnapshotResponse(String snapshotId, String vmId, String name, String description, String status,
-                            String operationId, Instant requestedAt, Instant takenAt, Instant restoredAt) {
+                            String operationId, Instant requestedAt, Instant takenAt, Instant restoredAt,
+                            String kind) {
 
         static SnapshotResponse of(VmSnapshotView view) {
             return new SnapshotResponse(view.snapshotId(), view.vmId().value(), view.name(), view.description(),
-                    view.status().name(), view.operationId(), view.requestedAt(), view.takenAt(), view.restoredAt());
+                    view.status().name(), view.operationId(), view.requestedAt(), view.takenAt(), view.restoredAt(),
+                    view.kind().name());
+        }
+    }
+
+    record SnapshotScheduleRequest(
+            @Schema(example = "daily", description = "daily or weekly; any case") String frequency,
+            @Schema(example = "03:00", description = "HH:mm, UTC") String timeOfDay,
+            @Schema(example = "sunday", description = "a weekly schedule's day (monday to sunday); none for daily")
+            String dayOfWeek,
+            @Schema(example = "7", description = "how many automatic snapshots to keep, 1 to 7") Integer retain) {
+    }
+
+    /** A backup schedule, the slot it waits for, and what became of the last slot (why it was skipped, if it was). */
+    record SnapshotScheduleResponse(String vmId, String frequency, String timeOfDay, String dayOfWeek, int retain,
+                                    Instant nextSlot, Instant lastSlot, String lastSkipReason, Instant updatedAt) {
+
+        static SnapshotScheduleResponse of(VmSnapshotScheduleView view) {
+            return new SnapshotScheduleResponse(view.vmId().value(), view.frequency().name(), view.timeOfDay(),
+                    view.dayOfWeek() == null ? null : view.dayOfWeek().name(), view.retain(), view.nextSlot(),
+                    view.lastSlot(), view.lastSkipReason(), view.updatedAt());
         }
     }
 

@@ -1,6 +1,7 @@
 package com.nettoria.ui.vm;
 
 import com.nettoria.coreapi.common.CustomerId;
+import com.nettoria.coreapi.vm.ClearVmSnapshotScheduleCommand;
 import com.nettoria.coreapi.vm.DeleteVmCommand;
 import com.nettoria.coreapi.vm.DeleteVmSnapshotCommand;
 import com.nettoria.coreapi.vm.FindCustomerVmsQuery;
@@ -8,10 +9,13 @@ import com.nettoria.coreapi.vm.PowerAction;
 import com.nettoria.coreapi.vm.RenameVmCommand;
 import com.nettoria.coreapi.vm.RequestVmPowerCommand;
 import com.nettoria.coreapi.vm.RestoreVmSnapshotCommand;
+import com.nettoria.coreapi.vm.SetVmSnapshotScheduleCommand;
+import com.nettoria.coreapi.vm.SnapshotFrequency;
 import com.nettoria.coreapi.vm.TakeVmSnapshotCommand;
 import com.nettoria.coreapi.vm.VmId;
 import com.nettoria.coreapi.vm.VmHostnames;
 import com.nettoria.coreapi.vm.VmOperationKind;
+import com.nettoria.coreapi.vm.VmSnapshotSchedule;
 import com.nettoria.coreapi.vm.VmSnapshots;
 import com.nettoria.coreapi.vm.VmView;
 import com.nettoria.ui.vm.VmApi.OperationPageResponse;
@@ -21,6 +25,8 @@ import com.nettoria.ui.vm.VmApi.RenameRequest;
 import com.nettoria.ui.vm.VmApi.SnapshotListResponse;
 import com.nettoria.ui.vm.VmApi.SnapshotRequest;
 import com.nettoria.ui.vm.VmApi.SnapshotResponse;
+import com.nettoria.ui.vm.VmApi.SnapshotScheduleRequest;
+import com.nettoria.ui.vm.VmApi.SnapshotScheduleResponse;
 import com.nettoria.ui.vm.VmApi.VmPageResponse;
 import com.nettoria.ui.vm.VmApi.VmResponse;
 import com.nettoria.ui.web.ApiProblem;
@@ -43,11 +49,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.time.DayOfWeek;
 
 /**
  * The caller's own virtual machines (seed-compatible paths of the old platform, {@code /api/vcenter/vms}): list,
@@ -220,6 +229,55 @@ public class VmController {
                 operationsPath(vm.vmId()), false);
     }
 
+    @GetMapping("/{vmId}/snapshot-schedule")
+    @Operation(summary = "My VM's backup schedule: when it takes automatic snapshots, how many it keeps, "
+            + "the next slot and why the last one was skipped (if it was)",
+            description = "404 vm.snapshot-schedule-not-found when the VM has none.")
+    public SnapshotScheduleResponse snapshotSchedule(@AuthenticationPrincipal Jwt caller, @PathVariable String vmId) {
+        VmView vm = vms.mine(customerOf(caller), VmReadModel.vmId(vmId));
+        return vms.snapshotSchedule(vm.vmId()).map(SnapshotScheduleResponse::of)
+                .orElseThrow(() -> VmReadModel.snapshotScheduleNotFound(vm.vmId()));
+    }
+
+    @PutMapping("/{vmId}/snapshot-schedule")
+    @Operation(summary = "Back my VM up on a schedule (replacing the one it has)",
+            description = "A snapshot every day, or every week on dayOfWeek, at timeOfDay (HH:mm, UTC), named after "
+                    + "its slot (auto-2026-11-28T03:00Z); once one is taken, the oldest automatic snapshots beyond "
+                    + "retain (1 to " + VmSnapshotSchedule.MAX_RETAIN + ") are deleted. Manual snapshots are never "
+                    + "deleted and keep their own limit. 200 with the schedule. 400 request.invalid naming the "
+                    + "field; 409 vm.illegal-state when the VM is not active.")
+    public SnapshotScheduleResponse setSnapshotSchedule(@AuthenticationPrincipal Jwt caller,
+                                                        HttpServletRequest request, @PathVariable String vmId,
+                                                        @RequestBody SnapshotScheduleRequest body) {
+        CustomerId customer = customerOf(caller);
+        VmView vm = vms.mine(customer, VmReadModel.vmId(vmId));
+        VmSnapshotSchedule schedule = snapshotSchedule(body);
+        schedule.violation().ifPresent(violation -> {
+            throw ApiProblem.badRequest(violation.field(), violation.message());
+        });
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(
+                        new SetVmSnapshotScheduleCommand(vm.vmId(), customer, schedule))
+                .withMetaData(RequestCausation.customerRequest(caller, request, null)));
+        return vms.awaitSnapshotSchedule(vm.vmId(), shown -> shown.filter(view -> view.frequency()
+                        == schedule.frequency() && view.timeOfDay().equals(schedule.timeOfDay())
+                        && view.dayOfWeek() == schedule.dayOfWeek() && view.retain() == schedule.retain()).isPresent())
+                .map(SnapshotScheduleResponse::of).orElseThrow(() -> VmReadModel.snapshotScheduleNotFound(vm.vmId()));
+    }
+
+    @DeleteMapping("/{vmId}/snapshot-schedule")
+    @Operation(summary = "Stop backing my VM up on a schedule",
+            description = "204; its automatic snapshots stay until deleted. A VM without a schedule: 204 as well.")
+    public ResponseEntity<Void> clearSnapshotSchedule(@AuthenticationPrincipal Jwt caller, HttpServletRequest request,
+                                                      @PathVariable String vmId) {
+        CustomerId customer = customerOf(caller);
+        VmView vm = vms.mine(customer, VmReadModel.vmId(vmId));
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(
+                        new ClearVmSnapshotScheduleCommand(vm.vmId(), customer))
+                .withMetaData(RequestCausation.customerRequest(caller, request, null)));
+        vms.awaitSnapshotSchedule(vm.vmId(), shown -> shown.isEmpty());
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/{vmId}/operations")
     @Operation(summary = "The operations asked for on my VM, newest first")
     public OperationPageResponse operations(@AuthenticationPrincipal Jwt caller, @PathVariable String vmId,
@@ -241,6 +299,21 @@ public class VmController {
 
     static String operationsPath(VmId vmId) {
         return "/api/vcenter/vms/" + vmId.value() + "/operations/";
+    }
+
+    /** The schedule a request asks for; 400 naming the field for a value of the wrong kind. */
+    private static VmSnapshotSchedule snapshotSchedule(SnapshotScheduleRequest body) {
+        if (body == null) {
+            throw ApiProblem.badRequest("frequency", "a backup schedule is required");
+        }
+        SnapshotFrequency frequency = RequestValues.requiredEnum(SnapshotFrequency.class, body.frequency(),
+                "frequency");
+        DayOfWeek day = RequestValues.optionalEnum(DayOfWeek.class, body.dayOfWeek(),
+                "dayOfWeek");
+        if (body.retain() == null) {
+            throw ApiProblem.badRequest("retain", "retain is required: 1 to " + VmSnapshotSchedule.MAX_RETAIN);
+        }
+        return new VmSnapshotSchedule(frequency, body.timeOfDay(), day, body.retain());
     }
 
     private static CustomerId customerOf(Jwt caller) {

@@ -5,11 +5,13 @@ import com.nettoria.coreapi.common.ErrorCodes;
 import com.nettoria.coreapi.vm.FindVmOperationQuery;
 import com.nettoria.coreapi.vm.FindVmOperationsQuery;
 import com.nettoria.coreapi.vm.FindVmQuery;
+import com.nettoria.coreapi.vm.FindVmSnapshotScheduleQuery;
 import com.nettoria.coreapi.vm.FindVmSnapshotsQuery;
 import com.nettoria.coreapi.vm.VmId;
 import com.nettoria.coreapi.vm.VmOperationPage;
 import com.nettoria.coreapi.vm.VmOperationView;
 import com.nettoria.coreapi.vm.VmPage;
+import com.nettoria.coreapi.vm.VmSnapshotScheduleView;
 import com.nettoria.coreapi.vm.VmSnapshotView;
 import com.nettoria.coreapi.vm.VmView;
 import com.nettoria.ui.web.ApiProblem;
@@ -95,6 +97,18 @@ class VmReadModel {
                 .join();
     }
 
+    Optional<VmSnapshotScheduleView> snapshotSchedule(VmId vmId) {
+        return queries.query(new FindVmSnapshotScheduleQuery(vmId),
+                ResponseTypes.optionalInstanceOf(VmSnapshotScheduleView.class)).join();
+    }
+
+    /** The VM's backup schedule once the read model shows {@code condition} of it; as it is now otherwise. */
+    Optional<VmSnapshotScheduleView> awaitSnapshotSchedule(VmId vmId,
+                                                           Predicate<Optional<VmSnapshotScheduleView>> condition) {
+        return waiter.await(() -> Optional.of(snapshotSchedule(vmId)).filter(condition))
+                .orElseGet(() -> snapshotSchedule(vmId));
+    }
+
     /** The VM once the read model shows {@code condition} of it; as it is now when it does not within the wait. */
     VmView awaitVm(VmId vmId, Predicate<VmView> condition) {
         return waiter.await(() -> find(vmId).filter(condition)).orElseGet(() -> find(vmId).orElseThrow(
@@ -108,6 +122,11 @@ class VmReadModel {
 
     static ApiProblem notFound(VmId vmId) {
         return ApiProblem.notFound(ErrorCodes.VM_NOT_FOUND, "VM not found", "you have no VM " + vmId);
+    }
+
+    static ApiProblem snapshotScheduleNotFound(VmId vmId) {
+        return ApiProblem.notFound(ErrorCodes.VM_SNAPSHOT_SCHEDULE_NOT_FOUND, "No backup schedule",
+                "the VM " + vmId + " has no backup schedule");
     }
 
     static ApiProblem operationNotFound(VmId vmId, String operationId) {

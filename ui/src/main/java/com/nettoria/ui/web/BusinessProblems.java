@@ -62,6 +62,8 @@ final class BusinessProblems {
             Map.entry(ErrorCodes.VM_SNAPSHOT_LIMIT, new Mapping(HttpStatus.CONFLICT, "Too many snapshots")),
             Map.entry(ErrorCodes.VM_SNAPSHOT_NOT_FOUND, new Mapping(HttpStatus.NOT_FOUND, "Snapshot not found")),
             Map.entry(ErrorCodes.VM_INVALID_SNAPSHOT, new Mapping(HttpStatus.BAD_REQUEST, "Invalid snapshot")),
+            Map.entry(ErrorCodes.VM_INVALID_SNAPSHOT_SCHEDULE,
+                    new Mapping(HttpStatus.BAD_REQUEST, "Invalid backup schedule")),
             Map.entry(ErrorCodes.VM_INVALID_HOSTNAME, new Mapping(HttpStatus.BAD_REQUEST, "Invalid host name")));
 
     /** The catalogue's refusals of what an order asks for (unknown plan, datacenter or size out of limits, ...). */
