@@ -5,6 +5,8 @@ import com.nettoria.coreapi.order.OrderExpiredEvent;
 import com.nettoria.coreapi.order.OrderFailedEvent;
 import com.nettoria.coreapi.order.OrderId;
 import com.nettoria.coreapi.order.OrderPlacedEvent;
+import com.nettoria.coreapi.order.OrderUpgradeRefundedEvent;
+import com.nettoria.coreapi.order.OrderUpgradedEvent;
 import com.nettoria.coreapi.vm.VmDestroyedEvent;
 import com.nettoria.coreapi.vm.VmProvisioningFailedEvent;
 import com.nettoria.coreapi.vm.VmRegisteredEvent;
@@ -15,7 +17,8 @@ import org.axonframework.eventhandling.ResetHandler;
 /**
  * Keeps {@link CapacityAllocations}: an order's size counts against its cluster from {@link OrderPlacedEvent} (so
  * orders between placement and their VM's registration are counted) until the order or its VM ends. Keyed by the
- * order, which {@link VmRegisteredEvent} names. Idempotent, replayable from zero (a reset forgets everything first).
+ * order, which {@link VmRegisteredEvent} names; a scale-up resizes it ({@link OrderUpgradedEvent}) and its refund
+ * sizes it back ({@link OrderUpgradeRefundedEvent}). Idempotent, replayable from zero (a reset forgets everything first).
  */
 @ProcessingGroup(CapacityAllocationProjection.PROCESSING_GROUP)
 public class CapacityAllocationProjection {
@@ -38,6 +41,16 @@ public class CapacityAllocationProjection {
     void on(VmRegisteredEvent event) {
         allocations.vmRegistered(allocationId(event.orderId(), event), event.vmId(), event.datacenterId(),
                 event.placement().datacenter(), event.placement().cluster(), event.spec());
+    }
+
+    @EventHandler
+    void on(OrderUpgradedEvent event) {
+        allocations.resized(event.orderId().value(), event.quote().spec());
+    }
+
+    @EventHandler
+    void on(OrderUpgradeRefundedEvent event) {
+        allocations.resized(event.orderId().value(), event.restored().spec());
     }
 
     @EventHandler

@@ -22,6 +22,9 @@ public interface CapacityAllocations {
     void vmRegistered(String allocationId, VmId vmId, DatacenterId datacenterId, String vcenterDatacenter,
                       String cluster, VmSpec spec);
 
+    /** The order's VM was scaled to {@code spec} (or back to it when the scale was refunded). */
+    void resized(String allocationId, VmSpec spec);
+
     /** The order no longer holds room (cancelled, expired, failed). */
     void released(String allocationId);
 

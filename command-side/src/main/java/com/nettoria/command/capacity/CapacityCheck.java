@@ -10,6 +10,9 @@ import com.nettoria.coreapi.capacity.VcenterCapacityView;
 import com.nettoria.coreapi.catalogue.DatacenterId;
 import com.nettoria.coreapi.catalogue.OrderQuote;
 import com.nettoria.coreapi.catalogue.VcenterPlacement;
+import com.nettoria.coreapi.catalogue.VmSpec;
+
+import java.util.List;
 
 /**
  * Whether a datacenter can take more: its cluster's capacity asked of vCenter now, times the datacenter's
@@ -49,21 +52,36 @@ public class CapacityCheck {
     }
 
     /**
-     * More of a datacenter's resources for an existing VM (a scale-up asks for the difference between the new size
-     * and the old): refused when the cluster's allocations plus {@code extra} would exceed what the ratios allow.
-     * Where the bigger disk goes is the datastore's own business and not checked here.
+     * Growth of an existing VM from {@code from} to {@code to} (a scale-up): the datastore its disk lives on must have
+     * physical room for the bigger disk, and the cluster's allocations plus the difference must stay within the
+     * ratios. When vCenter cannot answer, the scale goes ahead: vCenter refuses it then, and the charge is refunded.
      */
-    public void requireRoom(DatacenterId datacenterId, VcenterPlacement placement, Resources extra) {
+    public void requireRoomToGrow(DatacenterId datacenterId, VcenterPlacement placement, String datastore,
+                                  VmSpec from, VmSpec to) {
+        DatacenterCapacityView capacity;
+        VCenter.Capacity cluster;
         try {
-            requireWithinRatios(capacity(datacenterId, placement), extra);
+            cluster = vcenter.capacity(placement.datacenter(), placement.cluster());
+            capacity = capacity(datacenterId, placement, cluster);
         } catch (VCenterException cannotTell) {
-            // the operation meets vCenter itself and fails there if it must
+            return;
         }
+        int growthGib = to.diskGib() - from.diskGib();
+        if (growthGib > 0 && datastore != null
+                && DatastorePlacement.choose(cluster.datastores(), List.of(datastore), growthGib).isEmpty()) {
+            throw DatacenterFullException.noDatastoreRoom(datacenterId, growthGib,
+                    DatastorePlacement.largestDiskGib(cluster.datastores(), List.of(datastore)));
+        }
+        requireWithinRatios(capacity, Resources.of(to).minus(Resources.of(from)));
     }
 
     /** What the datacenter may still sell, from vCenter now; throws {@link VCenterException} when it cannot tell. */
     public DatacenterCapacityView capacity(DatacenterId datacenterId, VcenterPlacement placement) {
-        VCenter.Capacity capacity = vcenter.capacity(placement.datacenter(), placement.cluster());
+        return capacity(datacenterId, placement, vcenter.capacity(placement.datacenter(), placement.cluster()));
+    }
+
+    private DatacenterCapacityView capacity(DatacenterId datacenterId, VcenterPlacement placement,
+                                            VCenter.Capacity capacity) {
         Oversubscription ratios = policy.ratiosFor(datacenterId);
         Resources sellable = SellableCapacity.of(capacity, placement.datastores(), ratios);
         Resources allocated = allocations.allocatedIn(placement.datacenter(), placement.cluster());

@@ -18,6 +18,8 @@ import com.nettoria.coreapi.catalogue.PeriodDiscountsSavedEvent;
 import com.nettoria.coreapi.catalogue.Plan;
 import com.nettoria.coreapi.catalogue.PlanSavedEvent;
 import com.nettoria.coreapi.catalogue.QuoteRequest;
+import com.nettoria.coreapi.catalogue.ResizeRequest;
+import com.nettoria.coreapi.catalogue.SizeQuote;
 import com.nettoria.coreapi.catalogue.Quoting;
 import com.nettoria.coreapi.catalogue.SaveCustomPricingCommand;
 import com.nettoria.coreapi.catalogue.SaveDatacenterCommand;
@@ -143,6 +145,11 @@ public class Catalogue {
      */
     public OrderQuote quote(QuoteRequest request) {
         return Quoting.quote(request, contents, TypedRefusals.INSTANCE);
+    }
+
+    /** Prices a new size for a running VM ({@link Quoting#quoteSize}), refusing as {@link #quote} does. */
+    public SizeQuote quoteSize(ResizeRequest request) {
+        return Quoting.quoteSize(request, contents, TypedRefusals.INSTANCE);
     }
 
     /** A save of what the catalogue already holds is a repeat: no event. A catalogue with no events yet holds nothing. */

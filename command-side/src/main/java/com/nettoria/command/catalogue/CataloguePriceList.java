@@ -2,12 +2,17 @@ package com.nettoria.command.catalogue;
 
 import com.nettoria.coreapi.catalogue.CatalogueId;
 import com.nettoria.coreapi.catalogue.OrderQuote;
+import com.nettoria.coreapi.catalogue.DatacenterId;
 import com.nettoria.coreapi.catalogue.QuoteRequest;
+import com.nettoria.coreapi.catalogue.ResizeRequest;
+import com.nettoria.coreapi.catalogue.SizeQuote;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
+
+import java.util.function.Function;
 
 /**
  * The {@link PriceList} of the catalogue aggregate: loads it from its events (in the caller's unit of work, e.g. an
@@ -29,11 +34,20 @@ public class CataloguePriceList implements PriceList {
 
     @Override
     public OrderQuote quote(QuoteRequest request) {
+        return ask(request.datacenterId(), catalogue -> catalogue.quote(request));
+    }
+
+    @Override
+    public SizeQuote quoteSize(ResizeRequest request) {
+        return ask(request.datacenterId(), catalogue -> catalogue.quoteSize(request));
+    }
+
+    private <T> T ask(DatacenterId datacenter, Function<Catalogue, T> question) {
         if (CurrentUnitOfWork.isStarted()) {
-            return quoteInCurrentUnitOfWork(request);
+            return askInCurrentUnitOfWork(datacenter, question);
         }
-        ResultMessage<OrderQuote> result = DefaultUnitOfWork.startAndGet(null)
-                .executeWithResult(() -> quoteInCurrentUnitOfWork(request));
+        ResultMessage<T> result = DefaultUnitOfWork.startAndGet(null)
+                .executeWithResult(() -> askInCurrentUnitOfWork(datacenter, question));
         if (result.isExceptional()) {
             Throwable failure = result.exceptionResult();
             if (failure instanceof RuntimeException runtime) {
@@ -47,11 +61,11 @@ public class CataloguePriceList implements PriceList {
         return result.getPayload();
     }
 
-    private OrderQuote quoteInCurrentUnitOfWork(QuoteRequest request) {
+    private <T> T askInCurrentUnitOfWork(DatacenterId datacenter, Function<Catalogue, T> question) {
         try {
-            return catalogues.load(catalogueId.value()).invoke(catalogue -> catalogue.quote(request));
+            return catalogues.load(catalogueId.value()).invoke(question);
         } catch (AggregateNotFoundException empty) {
-            throw new UnknownDatacenterException(request.datacenterId(), "datacenterId");
+            throw new UnknownDatacenterException(datacenter, "datacenterId");
         }
     }
 }

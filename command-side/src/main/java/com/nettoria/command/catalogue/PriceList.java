@@ -2,10 +2,12 @@ package com.nettoria.command.catalogue;
 
 import com.nettoria.coreapi.catalogue.OrderQuote;
 import com.nettoria.coreapi.catalogue.QuoteRequest;
+import com.nettoria.coreapi.catalogue.ResizeRequest;
+import com.nettoria.coreapi.catalogue.SizeQuote;
 
 /**
  * The write side's view of the catalogue's prices and placements, decided from the catalogue's own events at the
- * moment of the call (never from a read model that may lag). Used by order placement.
+ * moment of the call (never from a read model that may lag). Used by order placement and by scaling a VM.
  */
 public interface PriceList {
 
@@ -15,4 +17,10 @@ public interface PriceList {
      * the operating system has no template in that datacenter, or a custom size is outside the catalogue's limits.
      */
     OrderQuote quote(QuoteRequest request);
+
+    /**
+     * Prices a new size for a running VM ({@link com.nettoria.coreapi.catalogue.Quoting#quoteSize}), refusing as
+     * {@link #quote} does for the datacenter, plan or custom size.
+     */
+    SizeQuote quoteSize(ResizeRequest request);
 }

@@ -1,5 +1,8 @@
 package com.nettoria.command.order;
 
+import com.nettoria.coreapi.catalogue.BillingPeriod;
+import com.nettoria.coreapi.catalogue.OrderQuote;
+import com.nettoria.coreapi.catalogue.SizeQuote;
 import com.nettoria.coreapi.common.CustomerId;
 import com.nettoria.coreapi.common.Money;
 import com.nettoria.coreapi.order.CancelOrderCommand;
@@ -14,21 +17,28 @@ import com.nettoria.coreapi.order.OrderPaidEvent;
 import com.nettoria.coreapi.order.OrderPaymentFailedEvent;
 import com.nettoria.coreapi.order.OrderPlacedEvent;
 import com.nettoria.coreapi.order.OrderStatus;
+import com.nettoria.coreapi.order.OrderUpgradeRefundedEvent;
+import com.nettoria.coreapi.order.OrderUpgradedEvent;
 import com.nettoria.coreapi.order.RecordOrderPaymentCommand;
 import com.nettoria.coreapi.order.RecordOrderPaymentFailureCommand;
 import com.nettoria.coreapi.order.RecordOrderRefundCommand;
+import com.nettoria.coreapi.order.RecordOrderUpgradeRefundCommand;
+import com.nettoria.coreapi.order.UpgradeOrderCommand;
 import com.nettoria.coreapi.wallet.TransactionId;
 import com.nettoria.coreapi.wallet.WalletId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -36,6 +46,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A customer's order for a VM, at the price the catalogue quoted when it was placed. Decides its own life:
  * awaiting payment (expires when not paid in time), provisioning once paid, then active or failed (refunded), or
  * cancelled before payment. Payment and refund themselves are wallet movements the {@link OrderDesk} makes.
+ *
+ * <p>The order owns what was bought and at what price, so a scale-up of its VM is an upgrade of the order
+ * ({@link OrderUpgradedEvent}: the new size and recurring prices, and what the wallet paid for the rest of the paid
+ * period), paid back and undone when vCenter cannot carry it out ({@link OrderUpgradeRefundedEvent}); the
+ * {@link ScaleDesk} charges and refunds.
  */
 @Aggregate
 public class Order {
@@ -51,6 +66,12 @@ public class Order {
     private Money amountDue;
     private String requestFingerprint;
     private Payment payment;
+    private BillingPeriod period;
+    /** What the VM is billed at now: the quote's size and prices, or those of the last upgrade. */
+    private SizeQuote billedAt;
+    /** When the VM was handed over: the first paid period starts then. */
+    private Instant billingStartedAt;
+    private final Map<String, Upgrade> upgrades = new HashMap<>();
 
     protected Order() {
         // for Axon
@@ -117,6 +138,28 @@ public class Order {
                 command.transactionId(), command.amount()));
     }
 
+    @CommandHandler
+    public void handle(UpgradeOrderCommand command) {
+        if (upgrades.containsKey(command.upgradeId())) {
+            return;
+        }
+        if (status != OrderStatus.ACTIVE) {
+            throw OrderRefusal.illegalState(orderId, status, "upgraded");
+        }
+        apply(new OrderUpgradedEvent(orderId, command.upgradeId(), command.vmId(), command.quote(), command.charged(),
+                command.walletId(), command.transactionId(), command.paidUntil(), command.requestFingerprint()));
+    }
+
+    @CommandHandler
+    public void handle(RecordOrderUpgradeRefundCommand command) {
+        Upgrade upgrade = upgrades.get(command.upgradeId());
+        if (upgrade == null || upgrade.refunded()) {
+            return;
+        }
+        apply(new OrderUpgradeRefundedEvent(orderId, command.upgradeId(), upgrade.previous(), command.walletId(),
+                command.transactionId(), command.amount(), command.code(), command.reason()));
+    }
+
     @DeadlineHandler(deadlineName = PAYMENT_DUE)
     void paymentDue() {
         if (status == OrderStatus.AWAITING_PAYMENT) {
@@ -132,6 +175,11 @@ public class Order {
         return new OrderState(orderId, customerId, status, amountDue, requestFingerprint, payment);
     }
 
+    /** What the scale desk needs to price, charge or refund an upgrade; {@code upgradeId}'s upgrade if there is one. */
+    Terms termsFor(String upgradeId) {
+        return new Terms(orderId, customerId, status, period, billedAt, billingStartedAt, upgrades.get(upgradeId));
+    }
+
     private void requireOwner(CustomerId requester) {
         if (requester != null && !customerId.equals(requester)) {
             throw OrderRefusal.notFound(orderId);
@@ -145,6 +193,10 @@ public class Order {
         amountDue = event.quote().amountDue();
         requestFingerprint = event.requestFingerprint();
         status = OrderStatus.AWAITING_PAYMENT;
+        OrderQuote quote = event.quote();
+        period = quote.period();
+        billedAt = new SizeQuote(quote.planId(), quote.spec(), quote.period(), quote.hourlyPrice(),
+                quote.monthlyPrice(), quote.discountPercent(), quote.amountDue());
     }
 
     @EventSourcingHandler
@@ -164,8 +216,9 @@ public class Order {
     }
 
     @EventSourcingHandler
-    void on(OrderFulfilledEvent event) {
+    void on(OrderFulfilledEvent event, @Timestamp Instant at) {
         status = OrderStatus.ACTIVE;
+        billingStartedAt = at;
     }
 
     @EventSourcingHandler
@@ -173,8 +226,38 @@ public class Order {
         status = OrderStatus.FAILED;
     }
 
+    @EventSourcingHandler
+    void on(OrderUpgradedEvent event) {
+        upgrades.put(event.upgradeId(), new Upgrade(event.requestFingerprint(), billedAt, event.quote(),
+                event.charged(), event.walletId(), event.transactionId(), event.paidUntil(), false));
+        billedAt = event.quote();
+    }
+
+    @EventSourcingHandler
+    void on(OrderUpgradeRefundedEvent event) {
+        upgrades.computeIfPresent(event.upgradeId(), (id, upgrade) -> upgrade.asRefunded());
+        billedAt = event.restored();
+    }
+
     /** The wallet movement that paid an order. */
     record Payment(WalletId walletId, TransactionId transactionId, Money amount) {
+    }
+
+    /**
+     * An upgrade of the order: what it was billed at before and after, and what the wallet paid for it (wallet
+     * fields null when nothing was charged).
+     */
+    record Upgrade(String requestFingerprint, SizeQuote previous, SizeQuote bought, Money charged, WalletId walletId,
+                   TransactionId transactionId, Instant paidUntil, boolean refunded) {
+
+        Upgrade asRefunded() {
+            return new Upgrade(requestFingerprint, previous, bought, charged, walletId, transactionId, paidUntil, true);
+        }
+    }
+
+    /** What the scale desk reads from an order; {@code upgrade} is the one asked about, or {@code null}. */
+    record Terms(OrderId orderId, CustomerId customerId, OrderStatus status, BillingPeriod period, SizeQuote billedAt,
+                 Instant billingStartedAt, Upgrade upgrade) {
     }
 
     /** What the order desk reads from an order. */

@@ -140,7 +140,7 @@ public class OrderDesk {
     }
 
     /** Why the wallet did not pay; a missing wallet is said in the customer's terms. */
-    private static BusinessError refusal(CommandExecutionException refused, Money due) {
+    static BusinessError refusal(CommandExecutionException refused, Money due) {
         BusinessError error = refused.getDetails().filter(BusinessError.class::isInstance)
                 .map(BusinessError.class::cast).orElseThrow(() -> refused);
         if (ErrorCodes.NOT_FOUND.equals(error.code())) {

@@ -5,6 +5,7 @@ import com.nettoria.coreapi.common.BusinessError;
 import com.nettoria.coreapi.common.ErrorCodes;
 import com.nettoria.coreapi.order.OrderId;
 import com.nettoria.coreapi.order.OrderStatus;
+import com.nettoria.coreapi.vm.VmId;
 
 import java.util.Map;
 
@@ -31,6 +32,18 @@ public class OrderRefusal extends BusinessRuleViolation {
         return new OrderRefusal(new BusinessError(ErrorCodes.IDEMPOTENCY_KEY_REUSED,
                 "this idempotency key was already used for a different order", "Idempotency-Key",
                 Map.of("orderId", orderId.value())));
+    }
+
+    /** A scale's key that named another request on the VM (another size, a power action, a snapshot, ...). */
+    static OrderRefusal keyReusedOnVm(VmId vmId) {
+        return new OrderRefusal(new BusinessError(ErrorCodes.IDEMPOTENCY_KEY_REUSED,
+                "this idempotency key was already used for a different request on VM " + vmId, "Idempotency-Key",
+                Map.of("vmId", vmId.value())));
+    }
+
+    /** The wallet did not pay (a scale-up is refused then, unlike an order, which waits for its payment). */
+    static OrderRefusal paymentRefused(BusinessError walletRefusal) {
+        return new OrderRefusal(walletRefusal);
     }
 
     static OrderRefusal illegalState(OrderId orderId, OrderStatus status, String action) {

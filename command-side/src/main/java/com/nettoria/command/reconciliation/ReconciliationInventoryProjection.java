@@ -9,6 +9,7 @@ import com.nettoria.coreapi.vm.VmPowerStateChangedEvent;
 import com.nettoria.coreapi.vm.VmProvisionedEvent;
 import com.nettoria.coreapi.vm.VmProvisioningFailedEvent;
 import com.nettoria.coreapi.vm.VmRegisteredEvent;
+import com.nettoria.coreapi.vm.VmScaleRequestedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -56,6 +57,12 @@ public class ReconciliationInventoryProjection {
     @EventHandler
     void on(VmDeletionRequestedEvent event) {
         inventory.operationRequested(event.vmId(), event.operationId(), true);
+    }
+
+    /** A scale powers the VM off and on again: reconciliation leaves it alone until the operation ends. */
+    @EventHandler
+    void on(VmScaleRequestedEvent event) {
+        inventory.operationRequested(event.vmId(), event.operationId(), false);
     }
 
     @EventHandler

@@ -1,5 +1,7 @@
 package com.nettoria.command.vm;
 
+import com.nettoria.coreapi.catalogue.DatacenterId;
+import com.nettoria.coreapi.catalogue.PlanId;
 import com.nettoria.coreapi.catalogue.VcenterPlacement;
 import com.nettoria.coreapi.catalogue.VmSpec;
 import com.nettoria.coreapi.common.CustomerId;
@@ -16,12 +18,14 @@ import com.nettoria.coreapi.vm.RecordVmDestroyedCommand;
 import com.nettoria.coreapi.vm.RecordVmIpAddressCommand;
 import com.nettoria.coreapi.vm.RecordVmOperationResultCommand;
 import com.nettoria.coreapi.vm.RecordVmPowerStateCommand;
+import com.nettoria.coreapi.vm.RecordVmScaledCommand;
 import com.nettoria.coreapi.vm.RecordVmSnapshotDeletedCommand;
 import com.nettoria.coreapi.vm.RecordVmSnapshotRestoredCommand;
 import com.nettoria.coreapi.vm.RecordVmSnapshotTakenCommand;
 import com.nettoria.coreapi.vm.RegisterVmCommand;
 import com.nettoria.coreapi.vm.RenameVmCommand;
 import com.nettoria.coreapi.vm.RequestVmPowerCommand;
+import com.nettoria.coreapi.vm.RequestVmScaleCommand;
 import com.nettoria.coreapi.vm.RestoreVmSnapshotCommand;
 import com.nettoria.coreapi.vm.SetVmSnapshotScheduleCommand;
 import com.nettoria.coreapi.vm.TakeScheduledVmSnapshotCommand;
@@ -43,6 +47,8 @@ import com.nettoria.coreapi.vm.VmRegisteredEvent;
 import com.nettoria.coreapi.vm.VmRenamedEvent;
 import com.nettoria.coreapi.vm.VmScheduledSnapshotRequestedEvent;
 import com.nettoria.coreapi.vm.VmScheduledSnapshotSkippedEvent;
+import com.nettoria.coreapi.vm.VmScaleRequestedEvent;
+import com.nettoria.coreapi.vm.VmScaledEvent;
 import com.nettoria.coreapi.vm.VmSnapshotDeletedEvent;
 import com.nettoria.coreapi.vm.VmSnapshotDeletionRequestedEvent;
 import com.nettoria.coreapi.vm.VmSnapshotRequestedEvent;
@@ -80,7 +86,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A customer's virtual machine. Records what vCenter did (created, configured, powered, addressed, snapshotted,
  * destroyed) as the provisioning saga and the operations worker report it, and decides what its owner may ask for:
  * actions on a VM that is not active, or not theirs, are refused; it keeps at most {@link VmSnapshots#LIMIT}
- * manual snapshots; its host name may change (never its vCenter name). Every recording command tolerates repeats.
+ * manual snapshots; its host name may change (never its vCenter name); it only grows ({@link ScaleUp}), one scale
+ * at a time, and keeps its size until vCenter ran it at the new one. Every recording command tolerates repeats.
  *
  * <p>Its backup schedule ({@link VmSnapshotSchedule}) runs from the VM's own persistent deadline, one per slot: the
  * deadline carries the slot it is for, and only the slot the VM waits for takes a snapshot (named after the slot),
@@ -121,6 +128,14 @@ public class VirtualMachine {
     private Instant lastSlot;
     /** The snapshots the schedule took, oldest first (ids no longer in {@link #snapshots} are ignored). */
     private final Set<String> automaticSnapshots = new LinkedHashSet<>();
+    private PlanId planId;
+    private DatacenterId datacenterId;
+    /** The datastore vCenter placed the VM's disk on: where a bigger disk needs room. */
+    private String datastore;
+    /** The last scale asked for; it is under way while its operation is pending. */
+    private String scaleOperation;
+    /** The size the last scale asked for, until vCenter ran the VM at it. */
+    private Size pendingSize;
 
     protected VirtualMachine() {
         // for Axon
@@ -218,6 +233,26 @@ public class VirtualMachine {
         }
         apply(new VmDeletionRequestedEvent(vmId, command.operationId(), command.reason(), placement.datacenter(),
                 vcenterName));
+    }
+
+    @CommandHandler
+    public void handle(RequestVmScaleCommand command) {
+        if (operations.contains(command.operationId())) {
+            return;
+        }
+        requireOwner(command.customerId());
+        requireScalable();
+        ScaleUp.require(vmId, spec, command.spec(), command.planId() != null);
+        apply(new VmScaleRequestedEvent(vmId, command.operationId(), orderId, planId, spec, command.planId(),
+                command.spec(), placement.datacenter(), vcenterName));
+    }
+
+    @CommandHandler
+    public void handle(RecordVmScaledCommand command) {
+        if (pendingSize != null && command.operationId().equals(scaleOperation) && !destroyed) {
+            apply(new VmScaledEvent(vmId, command.operationId(), planId, spec, pendingSize.planId(),
+                    pendingSize.spec()));
+        }
     }
 
     @CommandHandler
@@ -363,6 +398,31 @@ public class VirtualMachine {
                 : new VmOperationFailedEvent(vmId, command.operationId(), command.code(), command.reason()));
     }
 
+    /**
+     * What the scale desk needs to price a scale of this VM; someone else's VM is not found. Reads state; changes
+     * nothing.
+     */
+    public Scaling scalingFor(CustomerId requester) {
+        requireOwner(requester);
+        return new Scaling(vmId, orderId, planId, spec, datacenterId, placement, datastore);
+    }
+
+    /** Whether an operation of this id was asked for already (of any kind). Reads state; changes nothing. */
+    public boolean knows(String operationId) {
+        return operations.contains(operationId);
+    }
+
+    /**
+     * Refuses a scale now, as {@link RequestVmScaleCommand} would: a VM that is not active, or is being scaled,
+     * cannot grow. Reads state; changes nothing.
+     */
+    public void requireScalable() {
+        requireActive("scale");
+        if (scaleOperation != null && pendingOperations.contains(scaleOperation)) {
+            throw VmRefusal.scaleInProgress(vmId, scaleOperation);
+        }
+    }
+
     /** Whose the VM is (for the notices sent about it). Reads state; changes nothing. */
     public CustomerId owner() {
         return customerId;
@@ -485,6 +545,8 @@ public class VirtualMachine {
         orderId = event.orderId();
         customerId = event.customerId();
         hostname = event.hostname();
+        planId = event.planId();
+        datacenterId = event.datacenterId();
         spec = event.spec();
         placement = event.placement();
         vcenterName = event.vcenterName();
@@ -495,6 +557,7 @@ public class VirtualMachine {
     @EventSourcingHandler
     void on(VmCreatedEvent event) {
         created = true;
+        datastore = event.datastore();
     }
 
     @EventSourcingHandler
@@ -530,6 +593,21 @@ public class VirtualMachine {
         if (status != VmStatus.FAILED) {
             status = VmStatus.DELETED;
         }
+    }
+
+    @EventSourcingHandler
+    void on(VmScaleRequestedEvent event) {
+        operations.add(event.operationId());
+        pendingOperations.add(event.operationId());
+        scaleOperation = event.operationId();
+        pendingSize = new Size(event.planId(), event.spec());
+    }
+
+    @EventSourcingHandler
+    void on(VmScaledEvent event) {
+        planId = event.planId();
+        spec = event.spec();
+        pendingSize = null;
     }
 
     @EventSourcingHandler
@@ -642,6 +720,15 @@ public class VirtualMachine {
             deletionRequested = false;
             deletionOperation = null;
         }
+    }
+
+    /** What a scale of the VM starts from, for the order desk. */
+    public record Scaling(VmId vmId, OrderId orderId, PlanId planId, VmSpec spec, DatacenterId datacenterId,
+                          VcenterPlacement placement, String datastore) {
+    }
+
+    /** A size a scale asked for. */
+    private record Size(PlanId planId, VmSpec spec) {
     }
 
     /** A snapshot as the VM knows it: its owner's name for it, its vCenter name, and where it is. */

@@ -3,11 +3,14 @@ package com.nettoria.command.vm;
 import com.nettoria.command.provisioning.ProvisioningSettings;
 import com.nettoria.command.vcenter.VCenter;
 import com.nettoria.command.vcenter.VCenterException;
+import com.nettoria.coreapi.catalogue.VmSpec;
 import com.nettoria.coreapi.common.ErrorCodes;
+import com.nettoria.coreapi.order.RefundOrderUpgradeCommand;
 import com.nettoria.coreapi.vm.PowerState;
 import com.nettoria.coreapi.vm.RecordVmDestroyedCommand;
 import com.nettoria.coreapi.vm.RecordVmOperationResultCommand;
 import com.nettoria.coreapi.vm.RecordVmPowerStateCommand;
+import com.nettoria.coreapi.vm.RecordVmScaledCommand;
 import com.nettoria.coreapi.vm.RecordVmSnapshotDeletedCommand;
 import com.nettoria.coreapi.vm.RecordVmSnapshotRestoredCommand;
 import com.nettoria.coreapi.vm.RecordVmSnapshotTakenCommand;
@@ -15,6 +18,7 @@ import com.nettoria.coreapi.vm.VmDeletionRequestedEvent;
 import com.nettoria.coreapi.vm.VmId;
 import com.nettoria.coreapi.vm.VmPowerRequestedEvent;
 import com.nettoria.coreapi.vm.VmScheduledSnapshotRequestedEvent;
+import com.nettoria.coreapi.vm.VmScaleRequestedEvent;
 import com.nettoria.coreapi.vm.VmSnapshotDeletionRequestedEvent;
 import com.nettoria.coreapi.vm.VmSnapshotRequestedEvent;
 import com.nettoria.coreapi.vm.VmSnapshotRestoreRequestedEvent;
@@ -24,6 +28,7 @@ import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -91,6 +96,52 @@ public class VmOperationsWorker {
         });
     }
 
+    /**
+     * Grows the VM in vCenter. Templates usually lack CPU and memory hot-add, so a running VM whose vCPUs or memory
+     * change is shut down first (gracefully, hard after the grace period) and powered on again after: the
+     * customer's VM reboots. A disk alone grows while it runs. When vCenter refuses for good (or stays unavailable),
+     * the VM keeps its size (powered on again if it was on), and the order's charge is refunded before the
+     * operation is recorded as failed.
+     */
+    @EventHandler
+    void on(VmScaleRequestedEvent event) {
+        String dc = event.vcenterDatacenter();
+        String name = event.vcenterName();
+        VmSpec to = event.spec();
+        boolean restart = to.vcpus() != event.previousSpec().vcpus()
+                || to.memoryMib() != event.previousSpec().memoryMib();
+        AtomicReference<Boolean> wasOn = new AtomicReference<>();
+        perform(event.vmId(), event.operationId(), () -> {
+            if (wasOn.get() == null) {
+                wasOn.set(vcenter.vmInfo(dc, name).map(info -> info.powerState() == VCenter.PowerState.POWERED_ON)
+                        .orElse(false));
+            }
+            if (restart && wasOn.get() && !vcenter.shutdownGuest(dc, name, shutdownGrace)) {
+                vcenter.powerOff(dc, name);
+            }
+            vcenter.reconfigure(dc, name, to.vcpus(), to.memoryMib(), to.diskGib());
+            if (restart && wasOn.get()) {
+                vcenter.powerOn(dc, name);
+            }
+            commands.sendAndWait(new RecordVmScaledCommand(event.vmId(), event.operationId()));
+        }, failure -> {
+            if (restart && Boolean.TRUE.equals(wasOn.get())) {
+                restorePower(event, dc, name);
+            }
+            commands.sendAndWait(new RefundOrderUpgradeCommand(event.orderId(), event.operationId(), codeOf(failure),
+                    failure.getMessage()));
+        });
+    }
+
+    /** Powers a VM a failed scale had shut down on again; when vCenter will not, records that it is off. */
+    private void restorePower(VmScaleRequestedEvent event, String dc, String name) {
+        try {
+            vcenter.powerOn(dc, name);
+        } catch (VCenterException stillOff) {
+            commands.sendAndWait(new RecordVmPowerStateCommand(event.vmId(), PowerState.OFF, "scale"));
+        }
+    }
+
     /** The vCenter snapshot name follows from the snapshot's id, so a repeated step finds the snapshot it took. */
     @EventHandler
     void on(VmSnapshotRequestedEvent event) {
@@ -141,6 +192,11 @@ public class VmOperationsWorker {
     }
 
     private void perform(VmId vmId, String operationId, Runnable operation) {
+        perform(vmId, operationId, operation, failure -> { });
+    }
+
+    /** {@code compensation} runs when vCenter failed for good, before the operation is recorded as failed. */
+    private void perform(VmId vmId, String operationId, Runnable operation, Consumer<VCenterException> compensation) {
         for (int attempt = 1; ; attempt++) {
             try {
                 operation.run();
@@ -148,13 +204,17 @@ public class VmOperationsWorker {
                 return;
             } catch (VCenterException e) {
                 if (!e.retryable() || attempt >= settings.maxAttempts()) {
-                    commands.sendAndWait(new RecordVmOperationResultCommand(vmId, operationId, false,
-                            ErrorCodes.VCENTER_PREFIX + e.kind().name().toLowerCase().replace('_', '-'),
+                    compensation.accept(e);
+                    commands.sendAndWait(new RecordVmOperationResultCommand(vmId, operationId, false, codeOf(e),
                             e.getMessage()));
                     return;
                 }
                 pause.accept(settings.retryDelay(attempt));
             }
         }
+    }
+
+    private static String codeOf(VCenterException failure) {
+        return ErrorCodes.VCENTER_PREFIX + failure.kind().name().toLowerCase().replace('_', '-');
     }
 }

@@ -52,4 +52,22 @@ public class VmRefusal extends BusinessRuleViolation {
                 "a host name is an RFC 1123 label: 1 to 63 lower-case letters, digits and inner hyphens", "hostname",
                 Map.of()));
     }
+
+    static VmRefusal scaleDown(VmId vmId, String field, String resource, int current, int target) {
+        return new VmRefusal(new BusinessError(ErrorCodes.VM_SCALE_DOWN,
+                "VM " + vmId + " has " + current + " " + resource + ": a scale can only grow it, not to " + target,
+                field, Map.of("vmId", vmId.value(), "resource", resource, "current", Integer.toString(current),
+                        "requested", Integer.toString(target))));
+    }
+
+    static VmRefusal scaleUnchanged(VmId vmId, String field) {
+        return new VmRefusal(new BusinessError(ErrorCodes.VM_SCALE_UNCHANGED,
+                "VM " + vmId + " has that size already: nothing to change", field, Map.of("vmId", vmId.value())));
+    }
+
+    static VmRefusal scaleInProgress(VmId vmId, String operationId) {
+        return new VmRefusal(new BusinessError(ErrorCodes.VM_SCALE_IN_PROGRESS,
+                "VM " + vmId + " is being scaled already: wait for operation " + operationId, null,
+                Map.of("vmId", vmId.value(), "operationId", operationId)));
+    }
 }

@@ -130,10 +130,26 @@ class CapacityCheckTest {
     void aScaleUpIsCheckedForWhatItAddsOnly() {
         allocated(14, 8192, 100);
 
-        assertThatCode(() -> check.requireRoom(TEHRAN, PLACEMENT, new Resources(2, 2048, 0)))
+        VmSpec from = new VmSpec(2, 2048, 20, 0);
+
+        assertThatCode(() -> check.requireRoomToGrow(TEHRAN, PLACEMENT, "ds-1", from, new VmSpec(4, 4096, 20, 0)))
                 .doesNotThrowAnyException();
-        assertThatThrownBy(() -> check.requireRoom(TEHRAN, PLACEMENT, new Resources(3, 0, 0)))
-                .isInstanceOf(DatacenterFullException.class);
+        assertThatThrownBy(() -> check.requireRoomToGrow(TEHRAN, PLACEMENT, "ds-1", from, new VmSpec(5, 2048, 20, 0)))
+                .isInstanceOfSatisfying(DatacenterFullException.class, refused ->
+                        assertThat(refused.error().context()).containsEntry("resource", "cpu"));
+    }
+
+    @Test
+    void aScaleUpsBiggerDiskMustFitOnTheDatastoreItLivesOn() {
+        allocated(0, 0, 0);
+        VmSpec from = new VmSpec(1, 1024, 20, 0);
+
+        assertThatCode(() -> check.requireRoomToGrow(TEHRAN, PLACEMENT, "ds-1", from, new VmSpec(1, 1024, 470, 0)))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> check.requireRoomToGrow(TEHRAN, PLACEMENT, "ds-1", from, new VmSpec(1, 1024, 471, 0)))
+                .isInstanceOfSatisfying(DatacenterFullException.class, refused ->
+                        assertThat(refused.error().context()).containsEntry("resource", "disk")
+                                .containsEntry("diskGib", "451"));
     }
 
     @Test

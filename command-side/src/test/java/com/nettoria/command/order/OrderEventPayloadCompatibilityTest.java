@@ -6,6 +6,7 @@ import com.nettoria.coreapi.catalogue.DatacenterId;
 import com.nettoria.coreapi.catalogue.OperatingSystemId;
 import com.nettoria.coreapi.catalogue.OrderQuote;
 import com.nettoria.coreapi.catalogue.PlanId;
+import com.nettoria.coreapi.catalogue.SizeQuote;
 import com.nettoria.coreapi.catalogue.VcenterPlacement;
 import com.nettoria.coreapi.catalogue.VmSpec;
 import com.nettoria.coreapi.common.CustomerId;
@@ -18,6 +19,8 @@ import com.nettoria.coreapi.order.OrderId;
 import com.nettoria.coreapi.order.OrderPaidEvent;
 import com.nettoria.coreapi.order.OrderPaymentFailedEvent;
 import com.nettoria.coreapi.order.OrderPlacedEvent;
+import com.nettoria.coreapi.order.OrderUpgradeRefundedEvent;
+import com.nettoria.coreapi.order.OrderUpgradedEvent;
 import com.nettoria.coreapi.vm.VmId;
 import com.nettoria.coreapi.wallet.TransactionId;
 import com.nettoria.coreapi.wallet.WalletId;
@@ -51,6 +54,13 @@ class OrderEventPayloadCompatibilityTest {
                     List.of("ds-ssd-1", "ds-ssd-2"), List.of("vlan-public")),
             "tpl-debian-12");
 
+    private static final SizeQuote PLACED = new SizeQuote(new PlanId("basic-2"), new VmSpec(2, 4096, 40, 0),
+            BillingPeriod.QUARTERLY, Money.of("2100.00", "IRR"), Money.of("1500000.00", "IRR"), new BigDecimal("5"),
+            Money.of("4275000.00", "IRR"));
+    private static final SizeQuote UPGRADE = new SizeQuote(new PlanId("pro-4"), new VmSpec(4, 8192, 120, 4000),
+            BillingPeriod.QUARTERLY, Money.of("30000.00", "IRR"), Money.of("21900000.00", "IRR"), new BigDecimal("5"),
+            Money.of("62415000.00", "IRR"));
+
     private static final StoredEventPayloads STORED = new StoredEventPayloads("/events/order-events-v1.json");
 
     private static final Map<Class<?>, Object> EXPECTED = Map.ofEntries(
@@ -66,7 +76,14 @@ class OrderEventPayloadCompatibilityTest {
                     new VmId("9a8b7c6d-5e4f-3a2b-8c1d-0e9f8a7b6c5d"))),
             entry(OrderFailedEvent.class, new OrderFailedEvent(ORDER, "vcenter.not-found",
                     "vCenter refused: template tpl-debian-12 not found", WALLET,
-                    new TransactionId("bd0c9aa8-bbfe-3d83-bc4d-2a9df401338d"), Money.of("4275000.00", "IRR"))));
+                    new TransactionId("bd0c9aa8-bbfe-3d83-bc4d-2a9df401338d"), Money.of("4275000.00", "IRR"))),
+            entry(OrderUpgradedEvent.class, new OrderUpgradedEvent(ORDER, "op-s1",
+                    new VmId("9a8b7c6d-5e4f-3a2b-8c1d-0e9f8a7b6c5d"), UPGRADE, Money.of("3562500.00", "IRR"), WALLET,
+                    new TransactionId("0f5b3c2e-7d1a-3e4b-9c8d-6a5b4c3d2e1f"), Instant.parse("2025-06-02T10:00:00Z"),
+                    "fp-scale-key-1")),
+            entry(OrderUpgradeRefundedEvent.class, new OrderUpgradeRefundedEvent(ORDER, "op-s1", PLACED, WALLET,
+                    new TransactionId("1e2d3c4b-5a69-3788-a9b0-c1d2e3f4a5b6"), Money.of("3562500.00", "IRR"),
+                    "vcenter.rejected", "the disk of nettoria-9a8b7c6d cannot shrink")));
 
     @Test
     void storedV1PayloadsStillDeserializeToTheSameEvents() throws IOException {

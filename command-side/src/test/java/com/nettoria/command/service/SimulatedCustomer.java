@@ -42,13 +42,21 @@ final class SimulatedCustomer {
     final WalletId wallet = WalletId.of(id, IRR);
 
     OrderId orderAVm(ConfigurableApplicationContext service) {
-        OrderOutcome outcome = place(service);
+        return orderAVm(service, BillingPeriod.MONTHLY);
+    }
+
+    OrderId orderAVm(ConfigurableApplicationContext service, BillingPeriod period) {
+        OrderOutcome outcome = place(service, period);
         assertThat(outcome.status()).isEqualTo(OrderStatus.PROVISIONING);
         return outcome.orderId();
     }
 
     /** Tops up the wallet and places the order; a refusal is thrown as the command bus reports it. */
     OrderOutcome place(ConfigurableApplicationContext service) {
+        return place(service, BillingPeriod.MONTHLY);
+    }
+
+    OrderOutcome place(ConfigurableApplicationContext service, BillingPeriod period) {
         CommandGateway commands = service.getBean(CommandGateway.class);
         MetaData byCustomer = MetaData.with(Causation.ACTOR_ID, id.value())
                 .and(Causation.CAUSE_TYPE, Causation.CauseType.CUSTOMER_REQUEST);
@@ -59,7 +67,7 @@ final class SimulatedCustomer {
         OrderId orderId = OrderId.forRequest(id, "order-1");
         OrderOutcome outcome = commands.sendAndWait(GenericCommandMessage.asCommandMessage(new PlaceOrderCommand(orderId,
                 id, new QuoteRequest(new PlanId("basic-1"), null, new DatacenterId("tehran-1"),
-                new OperatingSystemId("debian-12"), BillingPeriod.MONTHLY), "web-1", "ssh-ed25519 AAAAC3Nza test",
+                new OperatingSystemId("debian-12"), period), "web-1", "ssh-ed25519 AAAAC3Nza test",
                 "order-1")).withMetaData(byCustomer));
         return outcome;
     }

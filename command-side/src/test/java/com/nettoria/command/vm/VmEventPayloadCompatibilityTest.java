@@ -40,6 +40,8 @@ import com.nettoria.coreapi.vm.VmSnapshotScheduleClearedEvent;
 import com.nettoria.coreapi.vm.VmSnapshotScheduleSetEvent;
 import com.nettoria.coreapi.vm.VmStatus;
 import com.nettoria.coreapi.vm.VmRenamedEvent;
+import com.nettoria.coreapi.vm.VmScaleRequestedEvent;
+import com.nettoria.coreapi.vm.VmScaledEvent;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -120,7 +122,11 @@ class VmEventPayloadCompatibilityTest {
             entry(VmScheduledSnapshotSkippedEvent.class, new VmScheduledSnapshotSkippedEvent(VM,
                     Instant.parse("2026-12-06T23:30:00Z"), Instant.parse("2026-12-13T23:30:00Z"), VmStatus.SUSPENDED,
                     "the VM is SUSPENDED")),
-            entry(VmRenamedEvent.class, new VmRenamedEvent(VM, "web-1", "db-2")));
+            entry(VmRenamedEvent.class, new VmRenamedEvent(VM, "web-1", "db-2")),
+            entry(VmScaleRequestedEvent.class, new VmScaleRequestedEvent(VM, "op-g1", ORDER, new PlanId("basic-2"),
+                    SPEC, null, new VmSpec(4, 8192, 80, 1000), "DC-Tehran", VCENTER_NAME)),
+            entry(VmScaledEvent.class, new VmScaledEvent(VM, "op-g1", new PlanId("basic-2"), SPEC, null,
+                    new VmSpec(4, 8192, 80, 1000))));
 
     @Test
     void storedV1PayloadsStillDeserializeToTheSameEvents() throws IOException {

@@ -5,6 +5,7 @@ import com.nettoria.coreapi.common.Money;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -17,7 +18,9 @@ import java.util.Map;
  *     perGibDisk};</li>
  *     <li>its hourly price is the monthly price / {@value #HOURS_PER_MONTH} (a plan has its own hourly price);</li>
  *     <li>a period paid in advance costs {@code monthly × months × (1 − discount / 100)};</li>
- *     <li>hourly billing charges the hourly price, less the HOURLY discount (0 unless an administrator sets one).</li>
+ *     <li>hourly billing charges the hourly price, less the HOURLY discount (0 unless an administrator sets one);</li>
+ *     <li>a scale-up in the middle of a period paid in advance costs the difference of the two periods' prices for
+ *     the share of the period left ({@link #upgradeCharge}); hourly billing charges nothing in advance.</li>
  * </ul>
  */
 public final class Pricing {
@@ -68,6 +71,23 @@ public final class Pricing {
             prices.put(period, amountDue(hourly, monthly, period, discounts.percentFor(period)));
         }
         return prices;
+    }
+
+    /**
+     * What growing a VM costs now: {@code (newPeriodPrice − paidPeriodPrice) × secondsLeft / periodSeconds} of the
+     * paid period {@code at} falls in, rounded once; never below zero (a new size the catalogue now sells for less
+     * than was paid costs nothing more, and nothing is paid back).
+     */
+    public static Money upgradeCharge(Money paidPeriodPrice, Money newPeriodPrice, PaidPeriod paid, Instant at) {
+        paidPeriodPrice.requireSameCurrency(newPeriodPrice);
+        BigDecimal difference = newPeriodPrice.amount().subtract(paidPeriodPrice.amount());
+        if (difference.signum() <= 0) {
+            return Money.zero(newPeriodPrice.currency());
+        }
+        BigDecimal exact = difference.multiply(BigDecimal.valueOf(paid.secondsLeft(at)))
+                .divide(BigDecimal.valueOf(paid.lengthSeconds()), Currencies.scaleOf(newPeriodPrice.currency()) + 4,
+                        RoundingMode.HALF_UP);
+        return rounded(exact, newPeriodPrice);
     }
 
     private static Money rounded(BigDecimal exact, Money currencyOf) {

@@ -78,13 +78,7 @@ public final class Quoting {
      * the custom size (custom pricing enabled, every resource within its limits).
      */
     public static OrderQuote quote(QuoteRequest request, Contents catalogue, Refusals refusals) {
-        Datacenter datacenter = catalogue.datacenter(request.datacenterId());
-        if (datacenter == null) {
-            throw refusals.unknownDatacenter(request.datacenterId());
-        }
-        if (!datacenter.orderable()) {
-            throw refusals.notOrderable("datacenterId", datacenter.id().value());
-        }
+        Datacenter datacenter = orderableDatacenter(request.datacenterId(), catalogue, refusals);
         OperatingSystem system = catalogue.operatingSystem(request.operatingSystemId());
         if (system == null) {
             throw refusals.unknownOperatingSystem(request.operatingSystemId());
@@ -94,14 +88,43 @@ public final class Quoting {
         }
         String template = system.templateIn(datacenter.id())
                 .orElseThrow(() -> refusals.noTemplate(system.id(), datacenter.id()));
+        SizeQuote size = size(request.planId(), request.customSpec(), datacenter, request.period(), catalogue,
+                refusals);
+        return new OrderQuote(request.planId(), size.spec(), datacenter.id(), system.id(), request.period(),
+                size.hourlyPrice(), size.monthlyPrice(), size.discountPercent(), size.periodPrice(),
+                datacenter.placement(), template);
+    }
 
+    /**
+     * Prices a new size for a VM that runs already (a scale-up): the same checks and prices as {@link #quote} for the
+     * datacenter and the plan or custom size, none for the operating system (the VM keeps its own).
+     */
+    public static SizeQuote quoteSize(ResizeRequest request, Contents catalogue, Refusals refusals) {
+        Datacenter datacenter = orderableDatacenter(request.datacenterId(), catalogue, refusals);
+        return size(request.planId(), request.customSpec(), datacenter, request.period(), catalogue, refusals);
+    }
+
+    private static Datacenter orderableDatacenter(DatacenterId id, Contents catalogue, Refusals refusals) {
+        Datacenter datacenter = catalogue.datacenter(id);
+        if (datacenter == null) {
+            throw refusals.unknownDatacenter(id);
+        }
+        if (!datacenter.orderable()) {
+            throw refusals.notOrderable("datacenterId", datacenter.id().value());
+        }
+        return datacenter;
+    }
+
+    /** The plan (known, orderable, offered there) or the custom size (enabled, within limits), for the period. */
+    private static SizeQuote size(PlanId planId, VmSpec asked, Datacenter datacenter, BillingPeriod period,
+                                  Contents catalogue, Refusals refusals) {
         VmSpec spec;
         Money hourly;
         Money monthly;
-        if (request.planId() != null) {
-            Plan plan = catalogue.plan(request.planId());
+        if (planId != null) {
+            Plan plan = catalogue.plan(planId);
             if (plan == null) {
-                throw refusals.unknownPlan(request.planId());
+                throw refusals.unknownPlan(planId);
             }
             if (!plan.orderable()) {
                 throw refusals.notOrderable("planId", plan.id().value());
@@ -117,7 +140,6 @@ public final class Quoting {
             if (custom == null || !custom.enabled()) {
                 throw refusals.customDisabled();
             }
-            VmSpec asked = request.customSpec();
             CustomLimits limits = custom.limits();
             within("spec.vcpus", asked.vcpus(), limits.minVcpus(), limits.maxVcpus(), refusals);
             within("spec.memoryMib", asked.memoryMib(), limits.minMemoryMib(), limits.maxMemoryMib(), refusals);
@@ -126,10 +148,9 @@ public final class Quoting {
             monthly = Pricing.customMonthlyPrice(custom, spec);
             hourly = Pricing.hourlyPrice(monthly);
         }
-        BigDecimal discount = catalogue.discounts().percentFor(request.period());
-        return new OrderQuote(request.planId(), spec, datacenter.id(), system.id(), request.period(), hourly, monthly,
-                discount, Pricing.amountDue(hourly, monthly, request.period(), discount), datacenter.placement(),
-                template);
+        BigDecimal discount = catalogue.discounts().percentFor(period);
+        return new SizeQuote(planId, spec, period, hourly, monthly, discount,
+                Pricing.amountDue(hourly, monthly, period, discount));
     }
 
     private static void within(String field, int value, int min, int max, Refusals refusals) {

@@ -47,6 +47,12 @@ public final class ErrorCodes {
     public static final String VM_INVALID_SNAPSHOT_SCHEDULE = "vm.invalid-snapshot-schedule";
     public static final String VM_SNAPSHOT_SCHEDULE_NOT_FOUND = "vm.snapshot-schedule-not-found";
     public static final String VM_INVALID_HOSTNAME = "vm.invalid-hostname";
+    /** A scale request that would shrink a resource (the field names which); disks only grow. */
+    public static final String VM_SCALE_DOWN = "vm.scale-down";
+    /** A scale request to the size the VM has already. */
+    public static final String VM_SCALE_UNCHANGED = "vm.scale-unchanged";
+    /** A scale request while an earlier one is still being carried out. */
+    public static final String VM_SCALE_IN_PROGRESS = "vm.scale-in-progress";
     /** Provisioning failure reasons: {@code vcenter.<kind>} for a vCenter refusal, and a timeout of the whole process. */
     public static final String VCENTER_PREFIX = "vcenter.";
     public static final String PROVISIONING_TIMEOUT = "provisioning.timeout";

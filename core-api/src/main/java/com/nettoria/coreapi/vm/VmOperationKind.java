@@ -1,8 +1,8 @@
 package com.nettoria.coreapi.vm;
 
 /**
- * What an operation on a VM does: one per {@link PowerAction}, deleting the VM, and taking, restoring or deleting
- * one of its snapshots. Names are at most 16 characters (the read model's column).
+ * What an operation on a VM does: one per {@link PowerAction}, deleting the VM, taking, restoring or deleting
+ * one of its snapshots, and growing it (scale). Names are at most 16 characters (the read model's column).
  */
 public enum VmOperationKind {
     POWER_ON,
@@ -12,7 +12,8 @@ public enum VmOperationKind {
     DELETE,
     SNAPSHOT,
     RESTORE_SNAPSHOT,
-    DELETE_SNAPSHOT;
+    DELETE_SNAPSHOT,
+    SCALE;
 
     public static VmOperationKind of(PowerAction action) {
         return switch (action) {

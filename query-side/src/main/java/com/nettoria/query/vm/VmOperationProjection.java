@@ -13,6 +13,7 @@ import com.nettoria.coreapi.vm.VmOperationSucceededEvent;
 import com.nettoria.coreapi.vm.VmOperationView;
 import com.nettoria.coreapi.vm.VmPowerRequestedEvent;
 import com.nettoria.coreapi.vm.VmScheduledSnapshotRequestedEvent;
+import com.nettoria.coreapi.vm.VmScaleRequestedEvent;
 import com.nettoria.coreapi.vm.VmSnapshotDeletionRequestedEvent;
 import com.nettoria.coreapi.vm.VmSnapshotRequestedEvent;
 import com.nettoria.coreapi.vm.VmSnapshotRestoreRequestedEvent;
@@ -87,6 +88,12 @@ public class VmOperationProjection {
             @org.axonframework.eventhandling.Timestamp Instant occurredAt, MetaData metaData) {
         requested(event.vmId(), event.operationId(), VmOperationKind.DELETE_SNAPSHOT, sequence, occurredAt,
                 metaData);
+    }
+
+    @EventHandler
+    void on(VmScaleRequestedEvent event, @SequenceNumber long sequence,
+            @org.axonframework.eventhandling.Timestamp Instant occurredAt, MetaData metaData) {
+        requested(event.vmId(), event.operationId(), VmOperationKind.SCALE, sequence, occurredAt, metaData);
     }
 
     @EventHandler

@@ -30,6 +30,8 @@ import com.nettoria.coreapi.vm.VmProvisionedEvent;
 import com.nettoria.coreapi.vm.VmProvisioningFailedEvent;
 import com.nettoria.coreapi.vm.VmRegisteredEvent;
 import com.nettoria.coreapi.vm.VmRenamedEvent;
+import com.nettoria.coreapi.vm.VmScaleRequestedEvent;
+import com.nettoria.coreapi.vm.VmScaledEvent;
 import com.nettoria.coreapi.vm.VmSnapshotDeletionRequestedEvent;
 import com.nettoria.coreapi.vm.VmSnapshotRequestedEvent;
 import com.nettoria.coreapi.vm.VmSnapshotRestoreRequestedEvent;
@@ -202,6 +204,23 @@ public class VmProjection {
                         status = CASE WHEN status = 'FAILED' THEN status ELSE ? END, power_state = ?,
                         deleted_at = coalesce(deleted_at, ?)""",
                 VmStatus.DELETED.name(), PowerState.OFF.name(), Timestamp.from(occurredAt));
+    }
+
+    @EventHandler
+    void on(VmScaleRequestedEvent event, @SequenceNumber long sequence,
+            @org.axonframework.eventhandling.Timestamp Instant occurredAt) {
+        requested(event.vmId(), sequence, occurredAt, event.operationId(), VmOperationKind.SCALE);
+    }
+
+    /** The new size (and plan, null for a custom size) shows once vCenter runs the VM at it. */
+    @EventHandler
+    void on(VmScaledEvent event, @SequenceNumber long sequence,
+            @org.axonframework.eventhandling.Timestamp Instant occurredAt) {
+        VmSpec spec = event.spec();
+        change(event.vmId(), sequence, occurredAt,
+                "plan_id = ?, vcpus = ?, memory_mib = ?, disk_gib = ?, traffic_gib = ?",
+                event.planId() == null ? null : event.planId().value(), spec.vcpus(), spec.memoryMib(),
+                spec.diskGib(), spec.trafficGib());
     }
 
     @ResetHandler

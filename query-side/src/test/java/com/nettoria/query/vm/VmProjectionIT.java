@@ -2,6 +2,7 @@ package com.nettoria.query.vm;
 
 import com.nettoria.coreapi.catalogue.BillingPeriod;
 import com.nettoria.coreapi.catalogue.PlanId;
+import com.nettoria.coreapi.catalogue.VmSpec;
 import com.nettoria.coreapi.common.CustomerId;
 import com.nettoria.coreapi.vm.FindCustomerVmsQuery;
 import com.nettoria.coreapi.vm.FindVmQuery;
@@ -13,6 +14,8 @@ import com.nettoria.coreapi.vm.VmOperationKind;
 import com.nettoria.coreapi.vm.VmOperationStatus;
 import com.nettoria.coreapi.vm.VmOperationSummary;
 import com.nettoria.coreapi.vm.VmPage;
+import com.nettoria.coreapi.vm.VmScaleRequestedEvent;
+import com.nettoria.coreapi.vm.VmScaledEvent;
 import com.nettoria.coreapi.vm.VmStatus;
 import com.nettoria.coreapi.vm.VmView;
 import com.nettoria.query.identity.Projector;
@@ -290,6 +293,27 @@ class VmProjectionIT {
     @Test
     void anUnknownVmIsNotFound() {
         assertThat(projection.handle(new FindVmQuery(vm.vmId()))).isEmpty();
+    }
+
+    @Test
+    void aScaleShowsAsTheLastOperationAndTheNewPlanAndSizeOnceVcenterRanIt() {
+        projector.handle(vm.provisioning("web-1", "185.8.172.10"));
+        VmSpec bigger = new VmSpec(4, 8192, 80, 2000);
+        projector.handle(vm.next(new VmScaleRequestedEvent(vm.vmId(), "op-scale", vm.orderId(),
+                new PlanId("basic-2"), BASIC_2, new PlanId("pro-4"), bigger, "DC-Tehran", "nettoria-" + vm.vmId())));
+
+        VmView requested = find(vm);
+        assertThat(requested.spec()).isEqualTo(BASIC_2);
+        assertThat(requested.lastOperation().kind()).isEqualTo(VmOperationKind.SCALE);
+        assertThat(requested.lastOperation().status()).isEqualTo(VmOperationStatus.REQUESTED);
+
+        projector.handle(vm.next(new VmScaledEvent(vm.vmId(), "op-scale", new PlanId("basic-2"), BASIC_2,
+                new PlanId("pro-4"), bigger)), vm.next(vm.succeeded("op-scale")));
+
+        VmView scaled = find(vm);
+        assertThat(scaled.planId()).isEqualTo(new PlanId("pro-4"));
+        assertThat(scaled.spec()).isEqualTo(bigger);
+        assertThat(scaled.lastOperation().status()).isEqualTo(VmOperationStatus.SUCCEEDED);
     }
 
     private VmView find(VmEvents events) {

@@ -64,7 +64,10 @@ final class BusinessProblems {
             Map.entry(ErrorCodes.VM_INVALID_SNAPSHOT, new Mapping(HttpStatus.BAD_REQUEST, "Invalid snapshot")),
             Map.entry(ErrorCodes.VM_INVALID_SNAPSHOT_SCHEDULE,
                     new Mapping(HttpStatus.BAD_REQUEST, "Invalid backup schedule")),
-            Map.entry(ErrorCodes.VM_INVALID_HOSTNAME, new Mapping(HttpStatus.BAD_REQUEST, "Invalid host name")));
+            Map.entry(ErrorCodes.VM_INVALID_HOSTNAME, new Mapping(HttpStatus.BAD_REQUEST, "Invalid host name")),
+            Map.entry(ErrorCodes.VM_SCALE_DOWN, new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "A VM only grows")),
+            Map.entry(ErrorCodes.VM_SCALE_UNCHANGED, new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "Nothing to change")),
+            Map.entry(ErrorCodes.VM_SCALE_IN_PROGRESS, new Mapping(HttpStatus.CONFLICT, "Scale under way")));
 
     /** The catalogue's refusals of what an order asks for (unknown plan, datacenter or size out of limits, ...). */
     private static final String CATALOGUE_PREFIX = "catalogue.";

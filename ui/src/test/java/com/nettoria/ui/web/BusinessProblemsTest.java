@@ -28,6 +28,14 @@ class BusinessProblemsTest {
     }
 
     @Test
+    void aScaleThatWouldShrinkOrChangeNothingIsUnprocessableAndOneUnderWayAConflict() {
+        assertThat(BusinessProblems.of(ErrorCodes.VM_SCALE_DOWN).status()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(BusinessProblems.of(ErrorCodes.VM_SCALE_UNCHANGED).status())
+                .isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(BusinessProblems.of(ErrorCodes.VM_SCALE_IN_PROGRESS).status()).isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
     void anUnknownCodeIsStillThePlatformsFault() {
         assertThat(BusinessProblems.of("order.something-new").status()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
     }

@@ -43,6 +43,12 @@ public class JdbcCapacityAllocations implements CapacityAllocations {
     }
 
     @Override
+    public void resized(String allocationId, VmSpec spec) {
+        jdbc.update("UPDATE capacity_allocation SET vcpus = ?, memory_mib = ?, disk_gib = ? WHERE allocation_id = ?",
+                spec.vcpus(), spec.memoryMib(), spec.diskGib(), allocationId);
+    }
+
+    @Override
     public void released(String allocationId) {
         jdbc.update("UPDATE capacity_allocation SET released = TRUE WHERE allocation_id = ?", allocationId);
     }

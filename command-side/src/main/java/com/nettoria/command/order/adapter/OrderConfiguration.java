@@ -6,13 +6,15 @@ import com.nettoria.command.identity.SecretCodes;
 import com.nettoria.command.order.Order;
 import com.nettoria.command.order.OrderDesk;
 import com.nettoria.command.order.RootPasswords;
+import com.nettoria.command.order.ScaleDesk;
+import com.nettoria.command.vm.VirtualMachine;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the order desk, which places, pays and refunds orders. */
+/** Wires the order desk, which places, pays and refunds orders, and the scale desk, which upgrades them. */
 @Configuration(proxyBeanMethods = false)
 public class OrderConfiguration {
 
@@ -20,5 +22,12 @@ public class OrderConfiguration {
     OrderDesk orderDesk(@Qualifier("orderRepository") Repository<Order> orders, PriceList prices,
                         CommandGateway commands, SecretCodes secrets, CapacityCheck capacity) {
         return new OrderDesk(orders, prices, commands, secrets, new RootPasswords(), capacity);
+    }
+
+    @Bean
+    ScaleDesk scaleDesk(@Qualifier("orderRepository") Repository<Order> orders,
+                        @Qualifier("virtualMachineRepository") Repository<VirtualMachine> vms, PriceList prices,
+                        CommandGateway commands, CapacityCheck capacity) {
+        return new ScaleDesk(orders, vms, prices, commands, capacity);
     }
 }
