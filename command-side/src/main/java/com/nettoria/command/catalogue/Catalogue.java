@@ -11,6 +11,7 @@ import com.nettoria.coreapi.catalogue.Datacenter;
 import com.nettoria.coreapi.catalogue.DatacenterId;
 import com.nettoria.coreapi.catalogue.DatacenterSavedEvent;
 import com.nettoria.coreapi.catalogue.OperatingSystem;
+import com.nettoria.coreapi.catalogue.OperatingSystemId;
 import com.nettoria.coreapi.catalogue.OperatingSystemSavedEvent;
 import com.nettoria.coreapi.catalogue.OrderQuote;
 import com.nettoria.coreapi.catalogue.PeriodDiscounts;
@@ -150,6 +151,14 @@ public class Catalogue {
     /** Prices a new size for a running VM ({@link Quoting#quoteSize}), refusing as {@link #quote} does. */
     public SizeQuote quoteSize(ResizeRequest request) {
         return Quoting.quoteSize(request, contents, TypedRefusals.INSTANCE);
+    }
+
+    /**
+     * The template an operating system is installed from in a datacenter, as for an order ({@link Quoting#template}),
+     * or the typed refusal. The datacenter need not be orderable: its VMs are rebuilt there. Changes nothing.
+     */
+    public String template(DatacenterId datacenter, OperatingSystemId operatingSystem) {
+        return Quoting.template(datacenter, operatingSystem, contents, TypedRefusals.INSTANCE);
     }
 
     /** A save of what the catalogue already holds is a repeat: no event. A catalogue with no events yet holds nothing. */

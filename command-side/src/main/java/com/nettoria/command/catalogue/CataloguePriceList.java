@@ -1,6 +1,8 @@
 package com.nettoria.command.catalogue;
 
 import com.nettoria.coreapi.catalogue.CatalogueId;
+import com.nettoria.coreapi.catalogue.DatacenterId;
+import com.nettoria.coreapi.catalogue.OperatingSystemId;
 import com.nettoria.coreapi.catalogue.OrderQuote;
 import com.nettoria.coreapi.catalogue.DatacenterId;
 import com.nettoria.coreapi.catalogue.QuoteRequest;
@@ -16,7 +18,8 @@ import java.util.function.Function;
 
 /**
  * The {@link PriceList} of the catalogue aggregate: loads it from its events (in the caller's unit of work, e.g. an
- * order's command handler, or one of its own) and lets it quote. A catalogue with no events yet knows no datacenter.
+ * order's or a VM's command handler, or one of its own) and lets it quote or name a template. A catalogue with no
+ * events yet knows no datacenter.
  */
 public class CataloguePriceList implements PriceList {
 
@@ -40,6 +43,11 @@ public class CataloguePriceList implements PriceList {
     @Override
     public SizeQuote quoteSize(ResizeRequest request) {
         return ask(request.datacenterId(), catalogue -> catalogue.quoteSize(request));
+    }
+
+    @Override
+    public String template(DatacenterId datacenter, OperatingSystemId operatingSystem) {
+        return ask(datacenter, catalogue -> catalogue.template(datacenter, operatingSystem));
     }
 
     private <T> T ask(DatacenterId datacenter, Function<Catalogue, T> question) {

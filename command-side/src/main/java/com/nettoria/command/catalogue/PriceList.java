@@ -1,5 +1,7 @@
 package com.nettoria.command.catalogue;
 
+import com.nettoria.coreapi.catalogue.DatacenterId;
+import com.nettoria.coreapi.catalogue.OperatingSystemId;
 import com.nettoria.coreapi.catalogue.OrderQuote;
 import com.nettoria.coreapi.catalogue.QuoteRequest;
 import com.nettoria.coreapi.catalogue.ResizeRequest;
@@ -7,7 +9,7 @@ import com.nettoria.coreapi.catalogue.SizeQuote;
 
 /**
  * The write side's view of the catalogue's prices and placements, decided from the catalogue's own events at the
- * moment of the call (never from a read model that may lag). Used by order placement and by scaling a VM.
+ * moment of the call (never from a read model that may lag). Used by order placement, scaling and rebuilding a VM.
  */
 public interface PriceList {
 
@@ -23,4 +25,10 @@ public interface PriceList {
      * {@link #quote} does for the datacenter, plan or custom size.
      */
     SizeQuote quoteSize(ResizeRequest request);
+
+    /**
+     * The vCenter template {@code operatingSystem} is installed from in {@code datacenter}. Refuses like
+     * {@link #quote} when the operating system is unknown, not orderable or has no template there.
+     */
+    String template(DatacenterId datacenter, OperatingSystemId operatingSystem);
 }

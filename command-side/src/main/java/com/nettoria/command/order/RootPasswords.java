@@ -1,6 +1,7 @@
 package com.nettoria.command.order;
 
 import java.security.SecureRandom;
+import java.util.Random;
 import java.util.function.Supplier;
 
 /**
@@ -15,7 +16,16 @@ public final class RootPasswords implements Supplier<String> {
     private static final String ALL = LOWER + UPPER + DIGITS;
     static final int LENGTH = 20;
 
-    private final SecureRandom random = new SecureRandom();
+    private final Random random;
+
+    public RootPasswords() {
+        this(new SecureRandom());
+    }
+
+    /** With a source of randomness of the caller's: tests use a seeded one to know the password in advance. */
+    public RootPasswords(Random random) {
+        this.random = random;
+    }
 
     @Override
     public String get() {

@@ -132,9 +132,7 @@ public class VmProvisioningSaga {
                     next(ProvisioningStep.CONFIGURE, deadlines);
                 }
                 case CONFIGURE -> {
-                    vcenter.reconfigure(placement.datacenter(), vmId.vcenterName(), spec.vcpus(), spec.memoryMib(),
-                            spec.diskGib());
-                    vcenter.connectNetwork(placement.datacenter(), vmId.vcenterName(), placement.network());
+                    TemplateClones.configure(vcenter, placement, vmId.vcenterName(), spec);
                     commands.sendAndWait(new RecordVmConfiguredCommand(vmId, placement.network()));
                     next(ProvisioningStep.POWER_ON, deadlines);
                 }
@@ -186,14 +184,8 @@ public class VmProvisioningSaga {
     }
 
     private VCenter.VmInfo clone(VCenter vcenter) {
-        VCenter.Capacity capacity = vcenter.capacity(placement.datacenter(), placement.cluster());
-        String datastore = DatastorePlacement.choose(capacity.datastores(), placement.datastores(), spec.diskGib())
-                .orElseThrow(() -> new VCenterException(VCenterException.Kind.INSUFFICIENT_CAPACITY,
-                        "no datastore of " + placement.datastores() + " has room for a " + spec.diskGib()
-                                + " GiB disk"));
-        return vcenter.cloneFromTemplate(new VCenter.CloneSpec(placement.datacenter(), template, vmId.vcenterName(),
-                placement.cluster(), placement.resourcePool(), datastore, placement.folder(),
-                "Nettoria VM " + vmId + " (order " + orderId + ", customer " + customerId + ", " + hostname + ")"));
+        return TemplateClones.clone(vcenter, placement, template, vmId.vcenterName(), spec,
+                "Nettoria VM " + vmId + " (order " + orderId + ", customer " + customerId + ", " + hostname + ")");
     }
 
     private void waitForIp(VCenter vcenter, CommandGateway commands, DeadlineManager deadlines,

@@ -8,8 +8,11 @@ import com.nettoria.coreapi.vm.VmPowerRequestedEvent;
 import com.nettoria.coreapi.vm.VmPowerStateChangedEvent;
 import com.nettoria.coreapi.vm.VmProvisionedEvent;
 import com.nettoria.coreapi.vm.VmProvisioningFailedEvent;
+import com.nettoria.coreapi.vm.VmRebuildRequestedEvent;
 import com.nettoria.coreapi.vm.VmRegisteredEvent;
 import com.nettoria.coreapi.vm.VmScaleRequestedEvent;
+import com.nettoria.coreapi.vm.VmSuspendedEvent;
+import com.nettoria.coreapi.vm.VmUnsuspendedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -57,6 +60,22 @@ public class ReconciliationInventoryProjection {
     @EventHandler
     void on(VmDeletionRequestedEvent event) {
         inventory.operationRequested(event.vmId(), event.operationId(), true);
+    }
+
+    /** A VM being rebuilt is missing from vCenter for a while: not reconciled until the rebuild ended. */
+    @EventHandler
+    void on(VmRebuildRequestedEvent event) {
+        inventory.operationRequested(event.vmId(), event.operationId(), false);
+    }
+
+    @EventHandler
+    void on(VmSuspendedEvent event) {
+        inventory.operationRequested(event.vmId(), event.operationId(), false);
+    }
+
+    @EventHandler
+    void on(VmUnsuspendedEvent event) {
+        inventory.operationRequested(event.vmId(), event.operationId(), false);
     }
 
     /** A scale powers the VM off and on again: reconciliation leaves it alone until the operation ends. */

@@ -1,6 +1,10 @@
 package com.nettoria.command.vm;
 
+import com.nettoria.command.catalogue.PriceList;
+import com.nettoria.command.identity.SecretCodes;
+import com.nettoria.command.order.RootPasswords;
 import com.nettoria.coreapi.catalogue.DatacenterId;
+import com.nettoria.coreapi.catalogue.OperatingSystemId;
 import com.nettoria.coreapi.catalogue.PlanId;
 import com.nettoria.coreapi.catalogue.VcenterPlacement;
 import com.nettoria.coreapi.catalogue.VmSpec;
@@ -12,6 +16,7 @@ import com.nettoria.coreapi.vm.DeleteVmCommand;
 import com.nettoria.coreapi.vm.DeleteVmSnapshotCommand;
 import com.nettoria.coreapi.vm.FailVmProvisioningCommand;
 import com.nettoria.coreapi.vm.PowerState;
+import com.nettoria.coreapi.vm.RebuildVmCommand;
 import com.nettoria.coreapi.vm.RecordVmConfiguredCommand;
 import com.nettoria.coreapi.vm.RecordVmCreatedCommand;
 import com.nettoria.coreapi.vm.RecordVmDestroyedCommand;
@@ -19,6 +24,8 @@ import com.nettoria.coreapi.vm.RecordVmIpAddressCommand;
 import com.nettoria.coreapi.vm.RecordVmOperationResultCommand;
 import com.nettoria.coreapi.vm.RecordVmPowerStateCommand;
 import com.nettoria.coreapi.vm.RecordVmScaledCommand;
+import com.nettoria.coreapi.vm.RecordVmRebuildWipedCommand;
+import com.nettoria.coreapi.vm.RecordVmRebuiltCommand;
 import com.nettoria.coreapi.vm.RecordVmSnapshotDeletedCommand;
 import com.nettoria.coreapi.vm.RecordVmSnapshotRestoredCommand;
 import com.nettoria.coreapi.vm.RecordVmSnapshotTakenCommand;
@@ -29,7 +36,9 @@ import com.nettoria.coreapi.vm.RequestVmScaleCommand;
 import com.nettoria.coreapi.vm.RestoreVmSnapshotCommand;
 import com.nettoria.coreapi.vm.SetVmSnapshotScheduleCommand;
 import com.nettoria.coreapi.vm.TakeScheduledVmSnapshotCommand;
+import com.nettoria.coreapi.vm.SuspendVmCommand;
 import com.nettoria.coreapi.vm.TakeVmSnapshotCommand;
+import com.nettoria.coreapi.vm.UnsuspendVmCommand;
 import com.nettoria.coreapi.vm.VmConfiguredEvent;
 import com.nettoria.coreapi.vm.VmCreatedEvent;
 import com.nettoria.coreapi.vm.VmDeletionRequestedEvent;
@@ -42,6 +51,9 @@ import com.nettoria.coreapi.vm.VmPowerRequestedEvent;
 import com.nettoria.coreapi.vm.VmPowerStateChangedEvent;
 import com.nettoria.coreapi.vm.VmProvisionedEvent;
 import com.nettoria.coreapi.vm.VmProvisioningFailedEvent;
+import com.nettoria.coreapi.vm.VmRebuildAccepted;
+import com.nettoria.coreapi.vm.VmRebuildRequestedEvent;
+import com.nettoria.coreapi.vm.VmRebuiltEvent;
 import com.nettoria.coreapi.vm.VmHostnames;
 import com.nettoria.coreapi.vm.VmRegisteredEvent;
 import com.nettoria.coreapi.vm.VmRenamedEvent;
@@ -60,6 +72,8 @@ import com.nettoria.coreapi.vm.VmSnapshotScheduleSetEvent;
 import com.nettoria.coreapi.vm.VmSnapshotTakenEvent;
 import com.nettoria.coreapi.vm.VmSnapshots;
 import com.nettoria.coreapi.vm.VmStatus;
+import com.nettoria.coreapi.vm.VmSuspendedEvent;
+import com.nettoria.coreapi.vm.VmUnsuspendedEvent;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -87,7 +101,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * destroyed) as the provisioning saga and the operations worker report it, and decides what its owner may ask for:
  * actions on a VM that is not active, or not theirs, are refused; it keeps at most {@link VmSnapshots#LIMIT}
  * manual snapshots; its host name may change (never its vCenter name); it only grows ({@link ScaleUp}), one scale
- * at a time, and keeps its size until vCenter ran it at the new one. Every recording command tolerates repeats.
+ * at a time, and keeps its size until vCenter ran it at the new one. It may be rebuilt from a template (its
+ * snapshots do not survive), and the platform may suspend it, when its owner can do nothing with it (an
+ * administrator may still delete it). Every recording command tolerates repeats.
  *
  * <p>Its backup schedule ({@link VmSnapshotSchedule}) runs from the VM's own persistent deadline, one per slot: the
  * deadline carries the slot it is for, and only the slot the VM waits for takes a snapshot (named after the slot),
@@ -107,6 +123,9 @@ public class VirtualMachine {
     private String hostname;
     private VmSpec spec;
     private VcenterPlacement placement;
+    private DatacenterId datacenterId;
+    private OperatingSystemId operatingSystemId;
+    private String instanceUuid;
     private String vcenterName;
     private VmStatus status;
     private PowerState powerState;
@@ -116,6 +135,14 @@ public class VirtualMachine {
     private boolean destroyed;
     private boolean deletionRequested;
     private String deletionOperation;
+    /** The rebuild under way ({@link VmStatus#REBUILDING}) and the system it installs, or {@code null}. */
+    private String rebuildOperation;
+    private OperatingSystemId rebuildSystem;
+    /** Whether the rebuild under way has its new clone recorded. */
+    private boolean rebuildCloned;
+    private String suspensionReason;
+    /** Whether unsuspending powers the VM back on: it was on when it was suspended. */
+    private boolean onBeforeSuspension;
     private final Set<String> operations = new HashSet<>();
     private final Set<String> pendingOperations = new HashSet<>();
     /** The VM's snapshots by platform id: being taken, kept, or being deleted. */
@@ -129,7 +156,6 @@ public class VirtualMachine {
     /** The snapshots the schedule took, oldest first (ids no longer in {@link #snapshots} are ignored). */
     private final Set<String> automaticSnapshots = new LinkedHashSet<>();
     private PlanId planId;
-    private DatacenterId datacenterId;
     /** The datastore vCenter placed the VM's disk on: where a bigger disk needs room. */
     private String datastore;
     /** The last scale asked for; it is under way while its operation is pending. */
@@ -228,8 +254,12 @@ public class VirtualMachine {
         if (operations.contains(command.operationId()) || deletionRequested || destroyed) {
             return;
         }
-        if (status == VmStatus.PROVISIONING) {
-            throw VmRefusal.illegalState(vmId, status, "delete while provisioning");
+        if (status == VmStatus.PROVISIONING || status == VmStatus.REBUILDING) {
+            throw VmRefusal.illegalState(vmId, status, "delete while " + status.name().toLowerCase());
+        }
+        if (status == VmStatus.SUSPENDED && command.customerId() != null) {
+            // terminating a suspended VM is the platform's decision (billing, an administrator), not its owner's
+            throw VmRefusal.suspended(vmId, suspensionReason, "delete");
         }
         apply(new VmDeletionRequestedEvent(vmId, command.operationId(), command.reason(), placement.datacenter(),
                 vcenterName));
@@ -380,12 +410,93 @@ public class VirtualMachine {
             // a failed VM cleaned up in vCenter stays FAILED; any other destroyed VM is DELETED
             throw VmRefusal.illegalState(vmId, destroyed ? status : VmStatus.DELETED, "rename");
         }
+        if (status == VmStatus.SUSPENDED && command.customerId() != null) {
+            throw VmRefusal.suspended(vmId, suspensionReason, "rename");
+        }
+        if (status == VmStatus.REBUILDING) {
+            throw VmRefusal.illegalState(vmId, status, "rename");
+        }
         if (!VmHostnames.valid(command.hostname())) {
             throw VmRefusal.invalidHostname();
         }
         if (!command.hostname().equals(hostname)) {
             apply(new VmRenamedEvent(vmId, hostname, command.hostname()));
         }
+    }
+
+    /**
+     * A rebuild replaces the VM in vCenter, so it waits for every other operation to end; the operating system is the
+     * VM's own unless another is named, and the catalogue must offer it in the VM's datacenter. Without an SSH key
+     * a root password is generated and answered this once (the event keeps it sealed).
+     */
+    @CommandHandler
+    public VmRebuildAccepted handle(RebuildVmCommand command, PriceList catalogue, SecretCodes secrets,
+                                    RootPasswords rootPasswords) {
+        requireOwner(command.customerId());
+        if (operations.contains(command.operationId())) {
+            return new VmRebuildAccepted(command.operationId(), null);
+        }
+        requireActive("rebuild");
+        if (!pendingOperations.isEmpty()) {
+            throw VmRefusal.operationPending(vmId, "rebuild");
+        }
+        OperatingSystemId system = command.operatingSystemId() == null
+                ? operatingSystemId : command.operatingSystemId();
+        String template = catalogue.template(datacenterId, system);
+        String rootPassword = command.sshPublicKey() == null ? rootPasswords.get() : null;
+        apply(new VmRebuildRequestedEvent(vmId, command.operationId(), system, template, command.sshPublicKey(),
+                rootPassword == null ? null : secrets.seal(rootPassword), spec, placement, vcenterName,
+                instanceUuid));
+        return new VmRebuildAccepted(command.operationId(), rootPassword);
+    }
+
+    /** The old VM is gone from vCenter: so are its snapshots, and it is off. */
+    @CommandHandler
+    public void handle(RecordVmRebuildWipedCommand command) {
+        if (destroyed || !command.operationId().equals(rebuildOperation)) {
+            return;
+        }
+        for (String snapshotId : List.copyOf(snapshots.keySet())) {
+            apply(new VmSnapshotDeletedEvent(vmId, snapshotId));
+        }
+        if (powerState != PowerState.OFF) {
+            apply(new VmPowerStateChangedEvent(vmId, powerState, PowerState.OFF, "rebuild"));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RecordVmRebuiltCommand command) {
+        if (!destroyed && command.operationId().equals(rebuildOperation) && !rebuildCloned) {
+            apply(new VmRebuiltEvent(vmId, command.operationId(), rebuildSystem, command.vcenterRef(),
+                    command.instanceUuid(), command.datastore()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(SuspendVmCommand command) {
+        if (operations.contains(command.operationId())) {
+            return;
+        }
+        if (command.reason() == null || command.reason().isBlank() || command.reason().length() > 255) {
+            throw VmRefusal.reasonRequired();
+        }
+        if (status != VmStatus.ACTIVE || deletionRequested) {
+            throw VmRefusal.illegalState(vmId, deletionRequested ? VmStatus.DELETED : status, "suspend");
+        }
+        apply(new VmSuspendedEvent(vmId, command.operationId(), command.reason().strip(), powerState,
+                placement.datacenter(), vcenterName));
+    }
+
+    @CommandHandler
+    public void handle(UnsuspendVmCommand command) {
+        if (operations.contains(command.operationId())) {
+            return;
+        }
+        if (status != VmStatus.SUSPENDED || deletionRequested) {
+            throw VmRefusal.illegalState(vmId, deletionRequested ? VmStatus.DELETED : status, "unsuspend");
+        }
+        apply(new VmUnsuspendedEvent(vmId, command.operationId(), onBeforeSuspension, placement.datacenter(),
+                vcenterName));
     }
 
     @CommandHandler
@@ -534,6 +645,9 @@ public class VirtualMachine {
     }
 
     private void requireActive(String action) {
+        if (status == VmStatus.SUSPENDED && !deletionRequested) {
+            throw VmRefusal.suspended(vmId, suspensionReason, action);
+        }
         if (status != VmStatus.ACTIVE || deletionRequested) {
             throw VmRefusal.illegalState(vmId, deletionRequested ? VmStatus.DELETED : status, action);
         }
@@ -549,6 +663,7 @@ public class VirtualMachine {
         datacenterId = event.datacenterId();
         spec = event.spec();
         placement = event.placement();
+        operatingSystemId = event.operatingSystemId();
         vcenterName = event.vcenterName();
         status = VmStatus.PROVISIONING;
         powerState = PowerState.UNKNOWN;
@@ -558,6 +673,7 @@ public class VirtualMachine {
     void on(VmCreatedEvent event) {
         created = true;
         datastore = event.datastore();
+        instanceUuid = event.instanceUuid();
     }
 
     @EventSourcingHandler
@@ -699,14 +815,51 @@ public class VirtualMachine {
     }
 
     @EventSourcingHandler
+    void on(VmRebuildRequestedEvent event) {
+        operations.add(event.operationId());
+        pendingOperations.add(event.operationId());
+        rebuildOperation = event.operationId();
+        rebuildSystem = event.operatingSystemId();
+        rebuildCloned = false;
+        status = VmStatus.REBUILDING;
+    }
+
+    @EventSourcingHandler
+    void on(VmRebuiltEvent event) {
+        rebuildCloned = true;
+        instanceUuid = event.instanceUuid();
+        operatingSystemId = event.operatingSystemId();
+        datastore = event.datastore();
+    }
+
+    @EventSourcingHandler
+    void on(VmSuspendedEvent event) {
+        operations.add(event.operationId());
+        pendingOperations.add(event.operationId());
+        status = VmStatus.SUSPENDED;
+        suspensionReason = event.reason();
+        onBeforeSuspension = event.powerStateBefore() == PowerState.ON;
+    }
+
+    @EventSourcingHandler
+    void on(VmUnsuspendedEvent event) {
+        operations.add(event.operationId());
+        pendingOperations.add(event.operationId());
+        status = VmStatus.ACTIVE;
+        suspensionReason = null;
+    }
+
+    @EventSourcingHandler
     void on(VmOperationSucceededEvent event) {
         pendingOperations.remove(event.operationId());
+        endRebuild(event.operationId());
         snapshotOperations.remove(event.operationId());
     }
 
     @EventSourcingHandler
     void on(VmOperationFailedEvent event) {
         pendingOperations.remove(event.operationId());
+        endRebuild(event.operationId());
         // a snapshot that could not be taken is no snapshot; one that could not be deleted is kept
         String snapshotId = snapshotOperations.remove(event.operationId());
         Snapshot snapshot = snapshotId == null ? null : snapshots.get(snapshotId);
@@ -729,6 +882,17 @@ public class VirtualMachine {
 
     /** A size a scale asked for. */
     private record Size(PlanId planId, VmSpec spec) {
+    }
+
+    /** A rebuild that ended, well or not, leaves the VM active: its owner may use it, or rebuild it again. */
+    private void endRebuild(String operationId) {
+        if (operationId.equals(rebuildOperation)) {
+            rebuildOperation = null;
+            rebuildSystem = null;
+            if (status == VmStatus.REBUILDING) {
+                status = VmStatus.ACTIVE;
+            }
+        }
     }
 
     /** A snapshot as the VM knows it: its owner's name for it, its vCenter name, and where it is. */

@@ -1,6 +1,7 @@
 package com.nettoria.command.vm;
 
 import com.nettoria.command.provisioning.ProvisioningSettings;
+import com.nettoria.command.provisioning.TemplateClones;
 import com.nettoria.command.vcenter.VCenter;
 import com.nettoria.command.vcenter.VCenterException;
 import com.nettoria.coreapi.catalogue.VmSpec;
@@ -8,9 +9,12 @@ import com.nettoria.coreapi.common.ErrorCodes;
 import com.nettoria.coreapi.order.RefundOrderUpgradeCommand;
 import com.nettoria.coreapi.vm.PowerState;
 import com.nettoria.coreapi.vm.RecordVmDestroyedCommand;
+import com.nettoria.coreapi.vm.RecordVmIpAddressCommand;
 import com.nettoria.coreapi.vm.RecordVmOperationResultCommand;
 import com.nettoria.coreapi.vm.RecordVmPowerStateCommand;
 import com.nettoria.coreapi.vm.RecordVmScaledCommand;
+import com.nettoria.coreapi.vm.RecordVmRebuildWipedCommand;
+import com.nettoria.coreapi.vm.RecordVmRebuiltCommand;
 import com.nettoria.coreapi.vm.RecordVmSnapshotDeletedCommand;
 import com.nettoria.coreapi.vm.RecordVmSnapshotRestoredCommand;
 import com.nettoria.coreapi.vm.RecordVmSnapshotTakenCommand;
@@ -19,9 +23,12 @@ import com.nettoria.coreapi.vm.VmId;
 import com.nettoria.coreapi.vm.VmPowerRequestedEvent;
 import com.nettoria.coreapi.vm.VmScheduledSnapshotRequestedEvent;
 import com.nettoria.coreapi.vm.VmScaleRequestedEvent;
+import com.nettoria.coreapi.vm.VmRebuildRequestedEvent;
 import com.nettoria.coreapi.vm.VmSnapshotDeletionRequestedEvent;
 import com.nettoria.coreapi.vm.VmSnapshotRequestedEvent;
 import com.nettoria.coreapi.vm.VmSnapshotRestoreRequestedEvent;
+import com.nettoria.coreapi.vm.VmSuspendedEvent;
+import com.nettoria.coreapi.vm.VmUnsuspendedEvent;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -29,13 +36,14 @@ import org.axonframework.eventhandling.EventHandler;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * Carries out what owners and administrators ask of their VMs in vCenter, then records the outcome on the VM:
- * the new power state, the destruction, a snapshot taken, restored or deleted, and whether the operation succeeded. An unavailable or slow vCenter is
- * retried with backoff ({@link ProvisioningSettings}); the operations are idempotent, so a redelivered request
- * after a crash does no harm. A replay of its processor never repeats an operation.
+ * the new power state, the destruction, a snapshot taken, restored or deleted, a rebuild, a suspension, and whether
+ * the operation succeeded. An unavailable or slow vCenter is retried with backoff ({@link ProvisioningSettings}); the
+ * operations are idempotent, so a redelivered request after a crash does no harm. A replay of its processor never repeats an operation.
  */
 @DisallowReplay
 @ProcessingGroup(VmOperationsWorker.PROCESSING_GROUP)
@@ -189,6 +197,70 @@ public class VmOperationsWorker {
             vcenter.removeSnapshot(event.vcenterDatacenter(), event.vcenterName(), event.vcenterSnapshotName());
             commands.sendAndWait(new RecordVmSnapshotDeletedCommand(event.vmId(), event.snapshotId()));
         });
+    }
+
+    /**
+     * Reinstalls the VM: destroy it (its snapshots go with it), clone the template under the same name, size it,
+     * connect it, power it on and wait (bounded by {@link ProvisioningSettings#ipWaitLimit()}) for the guest's
+     * address. A repeated attempt finds the clone an earlier one made (another instance UUID than the VM replaced)
+     * and carries on from it instead of destroying it; where vCenter gives the clone the same instance UUID (the
+     * simulator derives it from the name) the attempt destroys and clones again, which is slower but as correct. A
+     * guest that reports no address fails the operation; the VM is rebuilt all the same.
+     */
+    @EventHandler
+    void on(VmRebuildRequestedEvent event) {
+        String dc = event.placement().datacenter();
+        String name = event.vcenterName();
+        perform(event.vmId(), event.operationId(), () -> {
+            VCenter.VmInfo vm = vcenter.findVm(dc, name)
+                    .filter(found -> event.replacedInstanceUuid() != null
+                            && !event.replacedInstanceUuid().equals(found.instanceUuid()))
+                    .orElseGet(() -> {
+                        vcenter.destroy(dc, name);
+                        commands.sendAndWait(new RecordVmRebuildWipedCommand(event.vmId(), event.operationId()));
+                        return TemplateClones.clone(vcenter, event.placement(), event.template(), name, event.spec(),
+                                "Nettoria VM " + event.vmId() + " (rebuilt from " + event.operatingSystemId() + ")");
+                    });
+            commands.sendAndWait(new RecordVmRebuiltCommand(event.vmId(), event.operationId(), vm.moRef(),
+                    vm.instanceUuid(), vm.datastore()));
+            TemplateClones.configure(vcenter, event.placement(), name, event.spec());
+            vcenter.powerOn(dc, name);
+            commands.sendAndWait(new RecordVmPowerStateCommand(event.vmId(), PowerState.ON, "rebuild"));
+            String ip = guestIpAddress(dc, name).orElseThrow(() -> new VCenterException(
+                    VCenterException.Kind.REJECTED, "the rebuilt guest reported no IP address within "
+                    + settings.ipWaitLimit()));
+            commands.sendAndWait(new RecordVmIpAddressCommand(event.vmId(), ip));
+        });
+    }
+
+    /** A suspension powers the VM off hard: the guest is not asked, so it cannot delay or refuse it. */
+    @EventHandler
+    void on(VmSuspendedEvent event) {
+        perform(event.vmId(), event.operationId(), () -> {
+            vcenter.powerOff(event.vcenterDatacenter(), event.vcenterName());
+            commands.sendAndWait(new RecordVmPowerStateCommand(event.vmId(), PowerState.OFF, "suspend"));
+        });
+    }
+
+    @EventHandler
+    void on(VmUnsuspendedEvent event) {
+        perform(event.vmId(), event.operationId(), () -> {
+            if (event.powerOn()) {
+                vcenter.powerOn(event.vcenterDatacenter(), event.vcenterName());
+                commands.sendAndWait(new RecordVmPowerStateCommand(event.vmId(), PowerState.ON, "unsuspend"));
+            }
+        });
+    }
+
+    /** Asks the guest for its address every {@link ProvisioningSettings#ipPollInterval()}, at most as provisioning. */
+    private Optional<String> guestIpAddress(String datacenter, String name) {
+        for (long poll = 1; ; poll++) {
+            Optional<String> ip = vcenter.guestIpAddress(datacenter, name);
+            if (ip.isPresent() || poll >= settings.ipPolls()) {
+                return ip;
+            }
+            pause.accept(settings.ipPollInterval());
+        }
     }
 
     private void perform(VmId vmId, String operationId, Runnable operation) {

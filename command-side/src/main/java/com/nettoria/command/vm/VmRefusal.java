@@ -70,4 +70,23 @@ public class VmRefusal extends BusinessRuleViolation {
                 "VM " + vmId + " is being scaled already: wait for operation " + operationId, null,
                 Map.of("vmId", vmId.value(), "operationId", operationId)));
     }
+
+    /** A suspended VM: its owner can do nothing with it until the platform unsuspends it. */
+    static VmRefusal suspended(VmId vmId, String reason, String action) {
+        return new VmRefusal(new BusinessError(ErrorCodes.VM_SUSPENDED,
+                "VM " + vmId + " is suspended (" + reason + "): cannot " + action, null,
+                Map.of("vmId", vmId.value(), "reason", reason, "action", action)));
+    }
+
+    /** A rebuild replaces the VM in vCenter: it waits until no other operation on the VM is under way. */
+    static VmRefusal operationPending(VmId vmId, String action) {
+        return new VmRefusal(new BusinessError(ErrorCodes.VM_OPERATION_PENDING,
+                "VM " + vmId + " has an operation under way: cannot " + action + " until it ended", null,
+                Map.of("vmId", vmId.value(), "action", action)));
+    }
+
+    static VmRefusal reasonRequired() {
+        return new VmRefusal(new BusinessError(ErrorCodes.VM_INVALID_SUSPENSION,
+                "a suspension needs a reason (1 to 255 characters), shown to the VM's owner", "reason", Map.of()));
+    }
 }

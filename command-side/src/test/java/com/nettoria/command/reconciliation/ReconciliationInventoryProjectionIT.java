@@ -22,7 +22,10 @@ import com.nettoria.coreapi.vm.VmPowerRequestedEvent;
 import com.nettoria.coreapi.vm.VmPowerStateChangedEvent;
 import com.nettoria.coreapi.vm.VmProvisionedEvent;
 import com.nettoria.coreapi.vm.VmProvisioningFailedEvent;
+import com.nettoria.coreapi.vm.VmRebuildRequestedEvent;
 import com.nettoria.coreapi.vm.VmRegisteredEvent;
+import com.nettoria.coreapi.vm.VmSuspendedEvent;
+import com.nettoria.coreapi.vm.VmUnsuspendedEvent;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -113,6 +116,27 @@ class ReconciliationInventoryProjectionIT {
 
         projection.on(new VmPowerStateChangedEvent(VM, PowerState.ON, PowerState.OFF, "owner"));
         projection.on(new VmOperationSucceededEvent(VM, "op-1"));
+
+        assertThat(theVm()).isEqualTo(new KnownVm(VM, DC, VM.vcenterName(), Standing.ACTIVE, PowerState.OFF,
+                false));
+    }
+
+    @Test
+    void leavesAVmAloneWhileItIsRebuiltSuspendedOrUnsuspended() {
+        provisionedAndOn();
+        projection.on(new VmRebuildRequestedEvent(VM, "op-b1", new OperatingSystemId("debian-12"), "tpl-debian-12",
+                null, null, new VmSpec(2, 4096, 40, 0), registered().placement(), VM.vcenterName(), null));
+        assertThat(theVm().reconcilable()).as("rebuilding: missing from vCenter for a while").isFalse();
+        projection.on(new VmOperationSucceededEvent(VM, "op-b1"));
+        assertThat(theVm().reconcilable()).isTrue();
+
+        projection.on(new VmSuspendedEvent(VM, "op-x1", "unpaid", PowerState.ON, DC, VM.vcenterName()));
+        assertThat(theVm().reconcilable()).isFalse();
+        projection.on(new VmPowerStateChangedEvent(VM, PowerState.ON, PowerState.OFF, "suspend"));
+        projection.on(new VmOperationSucceededEvent(VM, "op-x1"));
+        projection.on(new VmUnsuspendedEvent(VM, "op-u1", true, DC, VM.vcenterName()));
+        assertThat(theVm().reconcilable()).isFalse();
+        projection.on(new VmOperationSucceededEvent(VM, "op-u1"));
 
         assertThat(theVm()).isEqualTo(new KnownVm(VM, DC, VM.vcenterName(), Standing.ACTIVE, PowerState.OFF,
                 false));

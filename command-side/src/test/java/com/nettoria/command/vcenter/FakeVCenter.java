@@ -80,7 +80,8 @@ public class FakeVCenter implements VCenter {
 
     /** A VM that exists already (left by an earlier attempt, or created behind the platform's back). */
     public synchronized FakeVCenter withVm(String datacenter, String name, PowerState state) {
-        Vm vm = new Vm(name, "vm-" + nextMoRef++, instanceUuid(datacenter, name), TEMPLATE_VCPUS,
+        String moRef = "vm-" + nextMoRef++;
+        Vm vm = new Vm(name, moRef, instanceUuid(datacenter, moRef), TEMPLATE_VCPUS,
                 TEMPLATE_MEMORY_MIB, TEMPLATE_DISK_GIB, "ds-existing");
         vm.power = state;
         vms.put(new Key(datacenter, name), vm);
@@ -195,7 +196,8 @@ public class FakeVCenter implements VCenter {
             if (vm(spec.datacenter(), spec.name()) != null) {
                 throw new VCenterException(REJECTED, "a VM named " + spec.name() + " already exists");
             }
-            Vm vm = new Vm(spec.name(), "vm-" + nextMoRef++, instanceUuid(spec.datacenter(), spec.name()),
+            String moRef = "vm-" + nextMoRef++;
+            Vm vm = new Vm(spec.name(), moRef, instanceUuid(spec.datacenter(), moRef),
                     TEMPLATE_VCPUS, TEMPLATE_MEMORY_MIB, template.diskGib(), spec.datastore());
             vms.put(new Key(spec.datacenter(), spec.name()), vm);
             return vm.info(null);
@@ -415,8 +417,9 @@ public class FakeVCenter implements VCenter {
         return ip.ip();
     }
 
-    private static String instanceUuid(String datacenter, String name) {
-        return UUID.nameUUIDFromBytes((datacenter + "/" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+    /** Like vCenter's, one per VM object: a VM cloned again under the same name has another. */
+    private static String instanceUuid(String datacenter, String moRef) {
+        return UUID.nameUUIDFromBytes((datacenter + "/" + moRef).getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .toString();
     }
 

@@ -26,6 +26,8 @@ import com.nettoria.coreapi.vm.VmPowerRequestedEvent;
 import com.nettoria.coreapi.vm.VmPowerStateChangedEvent;
 import com.nettoria.coreapi.vm.VmProvisionedEvent;
 import com.nettoria.coreapi.vm.VmProvisioningFailedEvent;
+import com.nettoria.coreapi.vm.VmRebuildRequestedEvent;
+import com.nettoria.coreapi.vm.VmRebuiltEvent;
 import com.nettoria.coreapi.vm.VmRegisteredEvent;
 import com.nettoria.coreapi.vm.VmSnapshotRequestedEvent;
 import com.nettoria.coreapi.vm.VmSnapshotTakenEvent;
@@ -42,6 +44,8 @@ import com.nettoria.coreapi.vm.VmStatus;
 import com.nettoria.coreapi.vm.VmRenamedEvent;
 import com.nettoria.coreapi.vm.VmScaleRequestedEvent;
 import com.nettoria.coreapi.vm.VmScaledEvent;
+import com.nettoria.coreapi.vm.VmSuspendedEvent;
+import com.nettoria.coreapi.vm.VmUnsuspendedEvent;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -126,7 +130,17 @@ class VmEventPayloadCompatibilityTest {
             entry(VmScaleRequestedEvent.class, new VmScaleRequestedEvent(VM, "op-g1", ORDER, new PlanId("basic-2"),
                     SPEC, null, new VmSpec(4, 8192, 80, 1000), "DC-Tehran", VCENTER_NAME)),
             entry(VmScaledEvent.class, new VmScaledEvent(VM, "op-g1", new PlanId("basic-2"), SPEC, null,
-                    new VmSpec(4, 8192, 80, 1000))));
+                    new VmSpec(4, 8192, 80, 1000))),
+            entry(VmRebuildRequestedEvent.class, new VmRebuildRequestedEvent(VM, "op-b1",
+                    new OperatingSystemId("ubuntu-24-04"), "tpl-ubuntu-24-04", null, "v1.sealed-root-password", SPEC,
+                    new VcenterPlacement("DC-Tehran", "Cluster-A", null, null, List.of("ds-ssd-1", "ds-ssd-2"),
+                            List.of("vlan-public", "vlan-backup")),
+                    VCENTER_NAME, "502e8a7c-1f3b-4d5e-9a6b-7c8d9e0f1a2b")),
+            entry(VmRebuiltEvent.class, new VmRebuiltEvent(VM, "op-b1", new OperatingSystemId("ubuntu-24-04"),
+                    "vm-2001", "503f9b8d-2a4c-4e6f-8b7c-8d9e0f1a2b3c", "ds-ssd-1")),
+            entry(VmSuspendedEvent.class, new VmSuspendedEvent(VM, "op-x1", "invoice 1042 unpaid", PowerState.ON,
+                    "DC-Tehran", VCENTER_NAME)),
+            entry(VmUnsuspendedEvent.class, new VmUnsuspendedEvent(VM, "op-u1", true, "DC-Tehran", VCENTER_NAME)));
 
     @Test
     void storedV1PayloadsStillDeserializeToTheSameEvents() throws IOException {

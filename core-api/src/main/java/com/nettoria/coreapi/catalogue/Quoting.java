@@ -79,20 +79,12 @@ public final class Quoting {
      */
     public static OrderQuote quote(QuoteRequest request, Contents catalogue, Refusals refusals) {
         Datacenter datacenter = orderableDatacenter(request.datacenterId(), catalogue, refusals);
-        OperatingSystem system = catalogue.operatingSystem(request.operatingSystemId());
-        if (system == null) {
-            throw refusals.unknownOperatingSystem(request.operatingSystemId());
-        }
-        if (!system.orderable()) {
-            throw refusals.notOrderable("operatingSystemId", system.id().value());
-        }
-        String template = system.templateIn(datacenter.id())
-                .orElseThrow(() -> refusals.noTemplate(system.id(), datacenter.id()));
+        String template = template(datacenter.id(), request.operatingSystemId(), catalogue, refusals);
         SizeQuote size = size(request.planId(), request.customSpec(), datacenter, request.period(), catalogue,
                 refusals);
-        return new OrderQuote(request.planId(), size.spec(), datacenter.id(), system.id(), request.period(),
-                size.hourlyPrice(), size.monthlyPrice(), size.discountPercent(), size.periodPrice(),
-                datacenter.placement(), template);
+        return new OrderQuote(request.planId(), size.spec(), datacenter.id(), request.operatingSystemId(),
+                request.period(), size.hourlyPrice(), size.monthlyPrice(), size.discountPercent(),
+                size.periodPrice(), datacenter.placement(), template);
     }
 
     /**
@@ -102,6 +94,22 @@ public final class Quoting {
     public static SizeQuote quoteSize(ResizeRequest request, Contents catalogue, Refusals refusals) {
         Datacenter datacenter = orderableDatacenter(request.datacenterId(), catalogue, refusals);
         return size(request.planId(), request.customSpec(), datacenter, request.period(), catalogue, refusals);
+    }
+
+    /**
+     * The template {@code operatingSystemId} is installed from in {@code datacenter}: the operating system must be
+     * known, orderable and have a template there. Ordering and rebuilding a VM install only what this answers.
+     */
+    public static String template(DatacenterId datacenter, OperatingSystemId operatingSystemId, Contents catalogue,
+                                  Refusals refusals) {
+        OperatingSystem system = catalogue.operatingSystem(operatingSystemId);
+        if (system == null) {
+            throw refusals.unknownOperatingSystem(operatingSystemId);
+        }
+        if (!system.orderable()) {
+            throw refusals.notOrderable("operatingSystemId", system.id().value());
+        }
+        return system.templateIn(datacenter).orElseThrow(() -> refusals.noTemplate(system.id(), datacenter));
     }
 
     private static Datacenter orderableDatacenter(DatacenterId id, Contents catalogue, Refusals refusals) {

@@ -53,6 +53,12 @@ public final class ErrorCodes {
     public static final String VM_SCALE_UNCHANGED = "vm.scale-unchanged";
     /** A scale request while an earlier one is still being carried out. */
     public static final String VM_SCALE_IN_PROGRESS = "vm.scale-in-progress";
+    /** The VM is suspended by the platform: its owner can do nothing with it (the reason in the context). */
+    public static final String VM_SUSPENDED = "vm.suspended";
+    /** A rebuild asked for while another operation on the VM has not ended. */
+    public static final String VM_OPERATION_PENDING = "vm.operation-pending";
+    /** A suspension without a reason (or with one over 255 characters). */
+    public static final String VM_INVALID_SUSPENSION = "vm.invalid-suspension";
     /** Provisioning failure reasons: {@code vcenter.<kind>} for a vCenter refusal, and a timeout of the whole process. */
     public static final String VCENTER_PREFIX = "vcenter.";
     public static final String PROVISIONING_TIMEOUT = "provisioning.timeout";

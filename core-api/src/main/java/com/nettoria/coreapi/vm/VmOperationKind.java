@@ -2,7 +2,8 @@ package com.nettoria.coreapi.vm;
 
 /**
  * What an operation on a VM does: one per {@link PowerAction}, deleting the VM, taking, restoring or deleting
- * one of its snapshots, and growing it (scale). Names are at most 16 characters (the read model's column).
+ * one of its snapshots, growing it (scale), rebuilding it, and suspending or unsuspending it. Names are at most 16
+ * characters (the read model's column).
  */
 public enum VmOperationKind {
     POWER_ON,
@@ -13,7 +14,10 @@ public enum VmOperationKind {
     SNAPSHOT,
     RESTORE_SNAPSHOT,
     DELETE_SNAPSHOT,
-    SCALE;
+    SCALE,
+    REBUILD,
+    SUSPEND,
+    UNSUSPEND;
 
     public static VmOperationKind of(PowerAction action) {
         return switch (action) {

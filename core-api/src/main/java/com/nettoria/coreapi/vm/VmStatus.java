@@ -8,6 +8,8 @@ public enum VmStatus {
     ACTIVE,
     /** Stopped by the platform (e.g. unpaid): the customer cannot power it on. */
     SUSPENDED,
+    /** Being reinstalled from an operating system's template; active again once the rebuild operation ends. */
+    REBUILDING,
     /** Provisioning failed; whatever was created in vCenter was removed. */
     FAILED,
     /** Destroyed in vCenter; billing stopped. */

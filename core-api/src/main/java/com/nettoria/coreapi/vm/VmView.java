@@ -22,6 +22,7 @@ import java.time.Instant;
  * @param deletedAt        when it was destroyed in vCenter, or {@code null}
  * @param updatedAt        the time of the last event applied
  * @param lastOperation    the last power, delete or snapshot operation requested, or {@code null}
+ * @param suspensionReason why the platform suspended it ({@link VmStatus#SUSPENDED}), or {@code null}
  */
 public record VmView(VmId vmId,
                      OrderId orderId,
@@ -43,5 +44,6 @@ public record VmView(VmId vmId,
                      Instant provisionedAt,
                      Instant deletedAt,
                      Instant updatedAt,
-                     VmOperationSummary lastOperation) {
+                     VmOperationSummary lastOperation,
+                     String suspensionReason) {
 }

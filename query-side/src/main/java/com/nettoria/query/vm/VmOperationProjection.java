@@ -14,9 +14,12 @@ import com.nettoria.coreapi.vm.VmOperationView;
 import com.nettoria.coreapi.vm.VmPowerRequestedEvent;
 import com.nettoria.coreapi.vm.VmScheduledSnapshotRequestedEvent;
 import com.nettoria.coreapi.vm.VmScaleRequestedEvent;
+import com.nettoria.coreapi.vm.VmRebuildRequestedEvent;
 import com.nettoria.coreapi.vm.VmSnapshotDeletionRequestedEvent;
 import com.nettoria.coreapi.vm.VmSnapshotRequestedEvent;
 import com.nettoria.coreapi.vm.VmSnapshotRestoreRequestedEvent;
+import com.nettoria.coreapi.vm.VmSuspendedEvent;
+import com.nettoria.coreapi.vm.VmUnsuspendedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -33,8 +36,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The VM operations read model: one row per power, delete or snapshot operation requested on a VM, who asked for it (the
- * request's causation metadata) and how it ended in vCenter. An operation is keyed by its VM and id, so a repeated
+ * The VM operations read model: one row per power, delete, snapshot, rebuild or (un)suspend operation requested on
+ * a VM, who asked for it (the request's causation metadata) and how it ended in vCenter. An operation is keyed by its VM and id, so a repeated
  * request adds nothing; its end is applied once, guarded by the VM aggregate's sequence number, so the projection
  * can be replayed from zero.
  */
@@ -94,6 +97,24 @@ public class VmOperationProjection {
     void on(VmScaleRequestedEvent event, @SequenceNumber long sequence,
             @org.axonframework.eventhandling.Timestamp Instant occurredAt, MetaData metaData) {
         requested(event.vmId(), event.operationId(), VmOperationKind.SCALE, sequence, occurredAt, metaData);
+    }
+
+    @EventHandler
+    void on(VmRebuildRequestedEvent event, @SequenceNumber long sequence,
+            @org.axonframework.eventhandling.Timestamp Instant occurredAt, MetaData metaData) {
+        requested(event.vmId(), event.operationId(), VmOperationKind.REBUILD, sequence, occurredAt, metaData);
+    }
+
+    @EventHandler
+    void on(VmSuspendedEvent event, @SequenceNumber long sequence,
+            @org.axonframework.eventhandling.Timestamp Instant occurredAt, MetaData metaData) {
+        requested(event.vmId(), event.operationId(), VmOperationKind.SUSPEND, sequence, occurredAt, metaData);
+    }
+
+    @EventHandler
+    void on(VmUnsuspendedEvent event, @SequenceNumber long sequence,
+            @org.axonframework.eventhandling.Timestamp Instant occurredAt, MetaData metaData) {
+        requested(event.vmId(), event.operationId(), VmOperationKind.UNSUSPEND, sequence, occurredAt, metaData);
     }
 
     @EventHandler

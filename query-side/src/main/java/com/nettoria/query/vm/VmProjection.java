@@ -28,6 +28,8 @@ import com.nettoria.coreapi.vm.VmPowerRequestedEvent;
 import com.nettoria.coreapi.vm.VmPowerStateChangedEvent;
 import com.nettoria.coreapi.vm.VmProvisionedEvent;
 import com.nettoria.coreapi.vm.VmProvisioningFailedEvent;
+import com.nettoria.coreapi.vm.VmRebuildRequestedEvent;
+import com.nettoria.coreapi.vm.VmRebuiltEvent;
 import com.nettoria.coreapi.vm.VmRegisteredEvent;
 import com.nettoria.coreapi.vm.VmRenamedEvent;
 import com.nettoria.coreapi.vm.VmScaleRequestedEvent;
@@ -36,6 +38,8 @@ import com.nettoria.coreapi.vm.VmSnapshotDeletionRequestedEvent;
 import com.nettoria.coreapi.vm.VmSnapshotRequestedEvent;
 import com.nettoria.coreapi.vm.VmSnapshotRestoreRequestedEvent;
 import com.nettoria.coreapi.vm.VmStatus;
+import com.nettoria.coreapi.vm.VmSuspendedEvent;
+import com.nettoria.coreapi.vm.VmUnsuspendedEvent;
 import com.nettoria.coreapi.vm.VmView;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -57,7 +61,8 @@ import java.util.Optional;
  * The VMs read model: one row per virtual machine with its size, life ({@link VmStatus}), power state, address,
  * how far provisioning got (or where it failed) and the last operation requested on it. Every change is guarded
  * by the VM aggregate's sequence number, so a repeated or older event changes nothing and the projection can be
- * replayed from zero. The provisioning step only moves while the VM is provisioning.
+ * replayed from zero. The provisioning step only moves while the VM is provisioning; a VM being rebuilt is
+ * {@code REBUILDING} until its rebuild operation ends, and a suspended one shows why.
  */
 @Component
 @ProcessingGroup(VmProjection.PROCESSING_GROUP)
@@ -196,6 +201,33 @@ public class VmProjection {
         change(event.vmId(), sequence, occurredAt, "hostname = ?", event.hostname());
     }
 
+    @EventHandler
+    void on(VmRebuildRequestedEvent event, @SequenceNumber long sequence,
+            @org.axonframework.eventhandling.Timestamp Instant occurredAt) {
+        requested(event.vmId(), sequence, occurredAt, event.operationId(), VmOperationKind.REBUILD,
+                "status = ?", VmStatus.REBUILDING.name());
+    }
+
+    @EventHandler
+    void on(VmRebuiltEvent event, @SequenceNumber long sequence,
+            @org.axonframework.eventhandling.Timestamp Instant occurredAt) {
+        change(event.vmId(), sequence, occurredAt, "operating_system_id = ?", event.operatingSystemId().value());
+    }
+
+    @EventHandler
+    void on(VmSuspendedEvent event, @SequenceNumber long sequence,
+            @org.axonframework.eventhandling.Timestamp Instant occurredAt) {
+        requested(event.vmId(), sequence, occurredAt, event.operationId(), VmOperationKind.SUSPEND,
+                "status = ?, suspension_reason = ?", VmStatus.SUSPENDED.name(), event.reason());
+    }
+
+    @EventHandler
+    void on(VmUnsuspendedEvent event, @SequenceNumber long sequence,
+            @org.axonframework.eventhandling.Timestamp Instant occurredAt) {
+        requested(event.vmId(), sequence, occurredAt, event.operationId(), VmOperationKind.UNSUSPEND,
+                "status = ?, suspension_reason = NULL", VmStatus.ACTIVE.name());
+    }
+
     /** Gone from vCenter: deleted, unless it is the clean-up of a failed provisioning (the VM stays failed). */
     @EventHandler
     void on(VmDestroyedEvent event, @SequenceNumber long sequence,
@@ -229,20 +261,33 @@ public class VmProjection {
     }
 
     private void requested(VmId vmId, long sequence, Instant occurredAt, String operationId, VmOperationKind kind) {
-        change(vmId, sequence, occurredAt, """
-                        last_operation_id = ?, last_operation_kind = ?, last_operation_status = ?,
-                        last_operation_code = NULL, last_operation_at = ?""",
-                operationId, kind.name(), VmOperationStatus.REQUESTED.name(), Timestamp.from(occurredAt));
+        requested(vmId, sequence, occurredAt, operationId, kind, "");
     }
 
-    /** The end of an operation shows only while it is still the last one requested. */
+    /** An operation requested that may also change the VM: {@code assignments} with their {@code values}. */
+    private void requested(VmId vmId, long sequence, Instant occurredAt, String operationId, VmOperationKind kind,
+                           String assignments, Object... values) {
+        List<Object> arguments = new ArrayList<>(Arrays.asList(values));
+        arguments.addAll(List.of(operationId, kind.name(), VmOperationStatus.REQUESTED.name(),
+                Timestamp.from(occurredAt)));
+        change(vmId, sequence, occurredAt, (assignments.isEmpty() ? "" : assignments + ", ") + """
+                        last_operation_id = ?, last_operation_kind = ?, last_operation_status = ?,
+                        last_operation_code = NULL, last_operation_at = ?""", arguments.toArray());
+    }
+
+    /**
+     * The end of an operation shows only while it is still the last one requested; the end of a rebuild, well or
+     * not, makes the VM active again (nothing else can be requested while it runs).
+     */
     private void ended(VmId vmId, long sequence, Instant occurredAt, String operationId, VmOperationStatus status,
                        String code) {
         change(vmId, sequence, occurredAt, """
+                        status = CASE WHEN status = 'REBUILDING' AND last_operation_id = ? THEN 'ACTIVE'
+                                      ELSE status END,
                         last_operation_status = CASE WHEN last_operation_id = ? THEN ? ELSE last_operation_status END,
                         last_operation_code = CASE WHEN last_operation_id = ? THEN ? ELSE last_operation_code END,
                         last_operation_at = CASE WHEN last_operation_id = ? THEN ? ELSE last_operation_at END""",
-                operationId, status.name(), operationId, code, operationId, Timestamp.from(occurredAt));
+                operationId, operationId, status.name(), operationId, code, operationId, Timestamp.from(occurredAt));
     }
 
     /** Applies {@code assignments} unless this event (or a later one) of the VM was applied already. */
@@ -331,6 +376,7 @@ public class VmProjection {
                         VmOperationKind.valueOf(rs.getString("last_operation_kind")),
                         VmOperationStatus.valueOf(rs.getString("last_operation_status")),
                         rs.getString("last_operation_code"),
-                        instant(rs.getTimestamp("last_operation_at"))));
+                        instant(rs.getTimestamp("last_operation_at"))),
+                rs.getString("suspension_reason"));
     };
 }

@@ -141,6 +141,8 @@ class QuerySideAxonServerProfileIT {
                 "20261127.63",
                 // 20261128.10: the VM stats read model (sampled, not projected)
                 "20261128.10",
+                // 20261128.30: the suspension reason of a VM
+                "20261128.30",
                 // 20261128.40: the snapshots' kind and the VMs' backup schedules
                 "20261128.40",
                 // 20261128.50: the vCenter orphans read model

@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
 /**
  * The OpenSSH public key a customer gives for root ({@code authorized_keys} format: type, base64 key, optional
  * comment). The key itself is decoded and must name the same type as the text before it; RSA keys need at least
- * 2048 bits. Anything else is a 400 naming {@code sshPublicKey}, never a VM that nobody can log in to.
+ * 2048 bits. Anything else is a 400 naming {@code sshPublicKey}, never a VM that nobody can log in to. Checked alike
+ * when a VM is ordered and when it is rebuilt.
  */
-final class SshPublicKeys {
+public final class SshPublicKeys {
 
     static final String FIELD = "sshPublicKey";
     private static final int MAX_LENGTH = 16 * 1024;
@@ -34,7 +35,7 @@ final class SshPublicKeys {
     }
 
     /** The key in one normalised line ({@code type base64 [comment]}), or {@code null} when none was given. */
-    static String normalise(String text) {
+    public static String normalise(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }

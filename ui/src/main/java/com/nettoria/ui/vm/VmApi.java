@@ -1,12 +1,14 @@
 package com.nettoria.ui.vm;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.nettoria.coreapi.catalogue.VmSpec;
 import com.nettoria.coreapi.vm.VmOperationPage;
 import com.nettoria.coreapi.vm.VmOperationSummary;
 import com.nettoria.coreapi.vm.VmOperationView;
 import com.nettoria.coreapi.vm.VmPage;
 import com.nettoria.coreapi.vm.VmSnapshotScheduleView;
+import com.nettoria.coreapi.vm.VmRebuildAccepted;
 import com.nettoria.coreapi.vm.VmSnapshotView;
 import com.nettoria.coreapi.vm.VmView;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -31,6 +33,27 @@ final class VmApi {
 
     record RenameRequest(@Schema(example = "db-2", description = "an RFC 1123 label: 1 to 63 lower-case letters, "
             + "digits and inner hyphens") String hostname) {
+    }
+
+    record RebuildRequest(@Schema(example = "ubuntu-24", description = "optional: the operating system to install "
+                                  + "(GET /api/services); the VM's own by default") String operatingSystemId,
+                          @Schema(example = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA… me@laptop",
+                                  description = "optional: root's OpenSSH public key; without one a root password "
+                                          + "is generated and shown once") String sshPublicKey) {
+    }
+
+    record SuspendRequest(@Schema(example = "invoice 1042 unpaid", description = "why, shown to the owner: 1 to "
+            + "255 characters") String reason) {
+    }
+
+    /** A rebuild accepted: the operation, and the generated root password the first time (never again). */
+    record RebuildResponse(@JsonUnwrapped Object operation,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String rootPassword) {
+
+        static Object of(Object operation, Object answered) {
+            return new RebuildResponse(operation,
+                    answered instanceof VmRebuildAccepted accepted ? accepted.rootPassword() : null);
+        }
     }
 
     /**
@@ -93,7 +116,7 @@ final class VmApi {
                       String period, String datacenterId, String operatingSystemId, String status,
                       String powerState, String ipAddress, String vcenterName, Provisioning provisioning,
                       Instant createdAt, Instant provisionedAt, Instant deletedAt, Instant updatedAt,
-                      LastOperation lastOperation) {
+                      LastOperation lastOperation, String suspensionReason) {
 
         static VmResponse of(VmView view) {
             return new VmResponse(view.vmId().value(), view.orderId().value(), view.customerId().value(),
@@ -102,7 +125,7 @@ final class VmApi {
                     view.status().name(), view.powerState().name(), view.ipAddress(), view.vcenterName(),
                     new Provisioning(view.provisioningStep().name(), view.failureCode(), view.failureReason()),
                     view.createdAt(), view.provisionedAt(), view.deletedAt(), view.updatedAt(),
-                    LastOperation.of(view.lastOperation()));
+                    LastOperation.of(view.lastOperation()), view.suspensionReason());
         }
     }
 

@@ -21,6 +21,8 @@ import com.nettoria.coreapi.vm.VmView;
 import com.nettoria.ui.vm.VmApi.OperationPageResponse;
 import com.nettoria.ui.vm.VmApi.OperationResponse;
 import com.nettoria.ui.vm.VmApi.PowerRequest;
+import com.nettoria.ui.vm.VmApi.RebuildRequest;
+import com.nettoria.ui.vm.VmApi.RebuildResponse;
 import com.nettoria.ui.vm.VmApi.RenameRequest;
 import com.nettoria.ui.vm.VmApi.SnapshotListResponse;
 import com.nettoria.ui.vm.VmApi.SnapshotRequest;
@@ -60,9 +62,9 @@ import java.time.DayOfWeek;
 
 /**
  * The caller's own virtual machines (seed-compatible paths of the old platform, {@code /api/vcenter/vms}): list,
- * look at, rename, power on/off/reset, delete, take, restore and delete snapshots, and follow each operation until
- * vCenter has carried it out. Someone
- * else's VM is answered exactly like a VM that does not exist: 404, never 403.
+ * look at, rename, rebuild, power on/off/reset, delete, take, restore and delete snapshots, and follow each operation
+ * until vCenter has carried it out. Someone else's VM is answered exactly like a VM that does not exist: 404, never
+ * 403; a VM the platform suspended refuses everything its owner asks (409 vm.suspended, with the reason).
  */
 @RestController
 @RequestMapping("/api/vcenter/vms")
@@ -152,6 +154,29 @@ public class VmController {
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RenameVmCommand(vm.vmId(), customer, hostname))
                 .withMetaData(RequestCausation.customerRequest(caller, request, null)));
         return VmResponse.of(vms.awaitVm(vm.vmId(), shown -> hostname.equals(shown.hostname())));
+    }
+
+    @PostMapping("/{vmId}/rebuild")
+    @Operation(summary = "Rebuild my VM: reinstall it from an operating system's template, same size and name",
+            description = "202 Accepted with the Location of the operation; the VM is REBUILDING until it ends, "
+                    + "then ACTIVE (with the failure on the operation if vCenter could not finish: rebuild again). "
+                    + "Its snapshots are gone and its IP address may change. Without an sshPublicKey the answer "
+                    + "holds the generated rootPassword, this once. Idempotency-Key as for power actions. 422 "
+                    + "catalogue.* for an operating system not offered in the VM's datacenter; 409 vm.illegal-state "
+                    + "when the VM is not active, vm.operation-pending while another operation is under way, "
+                    + "vm.suspended when the platform suspended it.")
+    public ResponseEntity<?> rebuild(@AuthenticationPrincipal Jwt caller, HttpServletRequest request,
+                                     @PathVariable String vmId,
+                                     @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+                                     @RequestBody(required = false) RebuildRequest body) {
+        CustomerId customer = customerOf(caller);
+        VmView vm = vms.mine(customer, VmReadModel.vmId(vmId));
+        RebuildAsked asked = RebuildAsked.of(body);
+        String operationId = VmOperations.operationId(customer.value(), vm.vmId(), idempotencyKey);
+        return operations.request(vm.vmId(), VmOperationKind.REBUILD, operationId,
+                RequestCausation.customerRequest(caller, request, idempotencyKey),
+                operation -> asked.command(vm.vmId(), customer, operation), operationsPath(vm.vmId()), false,
+                RebuildResponse::of);
     }
 
     @GetMapping("/{vmId}/snapshots")

@@ -21,10 +21,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * Asks for an operation on a VM (a power action, its deletion) and answers 202 Accepted with the operation's
+ * Asks for an operation on a VM (a power action, its deletion, a rebuild, ...) and answers 202 Accepted with the operation's
  * {@code Location}: vCenter carries it out later, and the operation's status says how it ended. The operation id
  * is derived from the caller and the optional Idempotency-Key, so a repeated request names the same operation and
  * is answered without asking again; without a key every request is a new operation.
@@ -60,6 +61,18 @@ class VmOperations {
      */
     ResponseEntity<?> request(VmId vmId, VmOperationKind kind, String operationId, MetaData metaData,
                               Function<String, Object> commandFor, String locationPrefix, boolean withRequester) {
+        return request(vmId, kind, operationId, metaData, commandFor, locationPrefix, withRequester,
+                (operation, answered) -> operation);
+    }
+
+    /**
+     * Like {@link #request(VmId, VmOperationKind, String, MetaData, Function, String, boolean)}, with the body made
+     * by {@code body} from the operation and what the command answered ({@code null} for a replay, which sends
+     * nothing): e.g. a rebuild's root password, which only its first answer shows.
+     */
+    ResponseEntity<?> request(VmId vmId, VmOperationKind kind, String operationId, MetaData metaData,
+                              Function<String, Object> commandFor, String locationPrefix, boolean withRequester,
+                              BiFunction<Object, Object, Object> body) {
         URI location = URI.create(locationPrefix + operationId);
         Optional<VmOperationView> earlier = vms.operation(vmId, operationId);
         if (earlier.isPresent()) {
@@ -69,13 +82,14 @@ class VmOperations {
                         + earlier.get().kind() + " on this VM", IdempotencyKeys.HEADER, Map.of());
             }
             return ResponseEntity.status(HttpStatus.ACCEPTED).location(location).header(REPLAYED, "true")
-                    .body(OperationResponse.of(earlier.get(), withRequester));
+                    .body(body.apply(OperationResponse.of(earlier.get(), withRequester), null));
         }
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(commandFor.apply(operationId)).withMetaData(metaData));
+        Object answered = commands.sendAndWait(GenericCommandMessage.asCommandMessage(commandFor.apply(operationId))
+                .withMetaData(metaData));
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(location).header(REPLAYED, "false")
-                .body(vms.awaitOperation(vmId, operationId)
+                .body(body.apply(vms.awaitOperation(vmId, operationId)
                         .<Object>map(operation -> OperationResponse.of(operation, withRequester))
                         .orElseGet(() -> new AcceptedOperation(operationId, vmId.value(), kind.name(),
-                                VmOperationStatus.REQUESTED.name())));
+                                VmOperationStatus.REQUESTED.name())), answered));
     }
 }

@@ -67,7 +67,10 @@ final class BusinessProblems {
             Map.entry(ErrorCodes.VM_INVALID_HOSTNAME, new Mapping(HttpStatus.BAD_REQUEST, "Invalid host name")),
             Map.entry(ErrorCodes.VM_SCALE_DOWN, new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "A VM only grows")),
             Map.entry(ErrorCodes.VM_SCALE_UNCHANGED, new Mapping(HttpStatus.UNPROCESSABLE_ENTITY, "Nothing to change")),
-            Map.entry(ErrorCodes.VM_SCALE_IN_PROGRESS, new Mapping(HttpStatus.CONFLICT, "Scale under way")));
+            Map.entry(ErrorCodes.VM_SCALE_IN_PROGRESS, new Mapping(HttpStatus.CONFLICT, "Scale under way")),
+            Map.entry(ErrorCodes.VM_SUSPENDED, new Mapping(HttpStatus.CONFLICT, "VM suspended")),
+            Map.entry(ErrorCodes.VM_OPERATION_PENDING, new Mapping(HttpStatus.CONFLICT, "Another operation under way")),
+            Map.entry(ErrorCodes.VM_INVALID_SUSPENSION, new Mapping(HttpStatus.BAD_REQUEST, "Invalid suspension")));
 
     /** The catalogue's refusals of what an order asks for (unknown plan, datacenter or size out of limits, ...). */
     private static final String CATALOGUE_PREFIX = "catalogue.";

@@ -25,6 +25,9 @@ class BusinessProblemsTest {
         assertThat(BusinessProblems.of(ErrorCodes.VM_SNAPSHOT_NOT_FOUND).status()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(BusinessProblems.of(ErrorCodes.VM_INVALID_SNAPSHOT).status()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(BusinessProblems.of(ErrorCodes.VM_INVALID_HOSTNAME).status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(BusinessProblems.of(ErrorCodes.VM_SUSPENDED).status()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(BusinessProblems.of(ErrorCodes.VM_OPERATION_PENDING).status()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(BusinessProblems.of(ErrorCodes.VM_INVALID_SUSPENSION).status()).isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
     @Test

@@ -14,14 +14,18 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the order desk, which places, pays and refunds orders, and the scale desk, which upgrades them. */
+/**
+ * Wires the order desk, which places, pays and refunds orders, the scale desk, which upgrades them, and the root
+ * passwords of orders and rebuilds.
+ */
 @Configuration(proxyBeanMethods = false)
 public class OrderConfiguration {
 
     @Bean
     OrderDesk orderDesk(@Qualifier("orderRepository") Repository<Order> orders, PriceList prices,
-                        CommandGateway commands, SecretCodes secrets, CapacityCheck capacity) {
-        return new OrderDesk(orders, prices, commands, secrets, new RootPasswords(), capacity);
+                        CommandGateway commands, SecretCodes secrets, RootPasswords rootPasswords,
+                        CapacityCheck capacity) {
+        return new OrderDesk(orders, prices, commands, secrets, rootPasswords, capacity);
     }
 
     @Bean
@@ -29,5 +33,11 @@ public class OrderConfiguration {
                         @Qualifier("virtualMachineRepository") Repository<VirtualMachine> vms, PriceList prices,
                         CommandGateway commands, CapacityCheck capacity) {
         return new ScaleDesk(orders, vms, prices, commands, capacity);
+    }
+
+    /** Also a parameter of the VM's rebuild command handler. */
+    @Bean
+    RootPasswords rootPasswords() {
+        return new RootPasswords();
     }
 }
