@@ -18,7 +18,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +62,9 @@ class OrderApiIT {
 
     @Autowired
     TokenIssuer tokens;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     WalletApiClient http;
     IdentityApiClient identity;
@@ -113,6 +118,29 @@ class OrderApiIT {
         assertThat(cancelled.status()).as("%s", cancelled).isEqualTo(200);
         assertThat(cancelled.json().path("status").asText()).isEqualTo("CANCELLED");
         return cancelled.json();
+    }
+
+    /**
+     * The order's persistent payment deadline (db-scheduler's {@code scheduled_tasks}, written by Axon's deadline
+     * manager) fires: it is made due now rather than waited for, and the real scheduler delivers it to the order.
+     * Until 2026-11-28 such deadlines never found their aggregate (see {@code AggregateDeadlineScopes}).
+     */
+    @Test
+    void anUnpaidOrderExpiresWhenItsPaymentDeadlineFires() {
+        String orderId = unpaidOrder("expiring-1");
+
+        int moved = jdbc.update("""
+                UPDATE scheduled_tasks SET execution_time = now()
+                 WHERE NOT picked AND position(? IN task_data) > 0""", orderId.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(moved).as("the payment deadline of order %s", orderId).isEqualTo(1);
+        JsonNode expired = await("order " + orderId + " expired").atMost(READ_MODEL)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> http.get("/api/orders/" + orderId, customer).json(),
+                        order -> "EXPIRED".equals(order.path("status").asText()));
+        assertThat(expired.path("orderId").asText()).isEqualTo(orderId);
+        assertProblem(http.post("/api/orders/" + orderId + "/pay", customer,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()), json(Map.of())), 409, "order.not-awaiting-payment", null);
     }
 
     @Nested
