@@ -163,11 +163,7 @@ public class VcenterReconciler {
         if (state == null) {
             return PowerState.UNKNOWN;
         }
-        return switch (state) {
-            case POWERED_ON -> PowerState.ON;
-            case POWERED_OFF -> PowerState.OFF;
-            case SUSPENDED -> PowerState.SUSPENDED;
-        };
+        return state.platformState();
     }
 
     private static final class Tally {

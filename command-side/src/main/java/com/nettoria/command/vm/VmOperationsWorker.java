@@ -182,11 +182,7 @@ public class VmOperationsWorker {
             vcenter.revertToSnapshot(dc, name, event.vcenterSnapshotName());
             commands.sendAndWait(new RecordVmSnapshotRestoredCommand(event.vmId(), event.operationId(),
                     event.snapshotId()));
-            vcenter.vmInfo(dc, name).map(info -> switch (info.powerState()) {
-                case POWERED_ON -> PowerState.ON;
-                case POWERED_OFF -> PowerState.OFF;
-                case SUSPENDED -> PowerState.SUSPENDED;
-            }).ifPresent(state -> commands.sendAndWait(new RecordVmPowerStateCommand(event.vmId(), state,
+            vcenter.vmInfo(dc, name).map(info -> info.powerState().platformState()).ifPresent(state -> commands.sendAndWait(new RecordVmPowerStateCommand(event.vmId(), state,
                     "snapshot-restore")));
         });
     }

@@ -36,7 +36,10 @@ public final class ErrorCodes {
     public static final String ORDER_NOT_AWAITING_PAYMENT = "order.not-awaiting-payment";
     public static final String ORDER_NOT_YOURS = "order.not-found";
     public static final String ORDER_ILLEGAL_STATE = "order.illegal-state";
-    /** The datacenter has no room for the VM ordered (datastore space or memory), checked against vCenter. */
+    /**
+     * The datacenter cannot take the VM ordered or the growth of a scale-up: vCPUs, memory or disk beyond what the
+     * oversubscription ratios let it sell, or no datastore with room for the disk (checked against vCenter).
+     */
     public static final String DATACENTER_FULL = "order.datacenter-full";
     public static final String VM_NOT_FOUND = "vm.not-found";
     public static final String VM_ILLEGAL_STATE = "vm.illegal-state";
