@@ -5,10 +5,12 @@ import com.nettoria.command.vcenter.VCenterException;
 import com.nettoria.coreapi.catalogue.VcenterPlacement;
 import com.nettoria.coreapi.catalogue.VmSpec;
 
+import java.util.Map;
+
 /**
  * How a VM is made from an operating system's template in vCenter, the same for a new VM (provisioning) and a
  * reinstalled one (rebuild): cloned onto the placement's datastore with the most room ({@link DatastorePlacement}),
- * then sized to its spec and connected to the placement's network.
+ * then sized to its spec, connected to the placement's network and given cloud-init's guest data.
  */
 public final class TemplateClones {
 
@@ -30,9 +32,15 @@ public final class TemplateClones {
                 placement.cluster(), placement.resourcePool(), datastore, placement.folder(), annotation));
     }
 
-    /** Sets vCPUs, memory and disk to {@code spec} and connects the first adapter to the placement's network. */
-    public static void configure(VCenter vcenter, VcenterPlacement placement, String name, VmSpec spec) {
+    /**
+     * Sets vCPUs, memory and disk to {@code spec}, connects the first adapter to the placement's network and hands
+     * the guest its host name and root's credentials for its first boot ({@link GuestInit}). Before power-on, and
+     * repeatable.
+     */
+    public static void configure(VCenter vcenter, VcenterPlacement placement, String name, VmSpec spec,
+                                 Map<String, String> guestInfo) {
         vcenter.reconfigure(placement.datacenter(), name, spec.vcpus(), spec.memoryMib(), spec.diskGib());
         vcenter.connectNetwork(placement.datacenter(), name, placement.network());
+        vcenter.setGuestInfo(placement.datacenter(), name, guestInfo);
     }
 }

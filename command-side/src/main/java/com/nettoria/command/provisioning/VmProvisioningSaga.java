@@ -44,7 +44,8 @@ import java.util.Optional;
 
 /**
  * Provisions the VM of a paid order in vCenter, without a human: register the VM → clone the operating system's
- * template onto the datastore with the most free space → set vCPUs, memory, disk and network → power on → wait for
+ * template onto the datastore with the most free space → set vCPUs, memory, disk and network and hand the guest its
+ * host name and root's SSH key or password through cloud-init ({@link GuestInit}) → power on → wait for
  * the guest's IP address → hand the VM over and fulfil the order.
  *
  * <p>Each step runs from a persistent deadline (its payload is the VM's id), so it survives a restart, and is idempotent, so a step repeated
@@ -68,6 +69,9 @@ public class VmProvisioningSaga {
     private OrderId orderId;
     private CustomerId customerId;
     private String hostname;
+    /** Root's credentials as the order has them (the password sealed), for the guest's first boot. */
+    private String sshPublicKey;
+    private String sealedRootPassword;
     private PlanId planId;
     private VmSpec spec;
     private BillingPeriod period;
@@ -87,6 +91,8 @@ public class VmProvisioningSaga {
         orderId = event.orderId();
         customerId = event.customerId();
         hostname = event.hostname();
+        sshPublicKey = event.sshPublicKey();
+        sealedRootPassword = event.sealedRootPassword();
         planId = event.quote().planId();
         spec = event.quote().spec();
         period = event.quote().period();
@@ -119,7 +125,8 @@ public class VmProvisioningSaga {
     }
 
     @DeadlineHandler(deadlineName = STEP)
-    void runStep(VmId deadlineFor, VCenter vcenter, CommandGateway commands, DeadlineManager deadlines, ProvisioningSettings settings) {
+    void runStep(VmId deadlineFor, VCenter vcenter, CommandGateway commands, DeadlineManager deadlines,
+                 ProvisioningSettings settings, GuestInit guestInit) {
         if (failed) {
             return;
         }
@@ -132,7 +139,8 @@ public class VmProvisioningSaga {
                     next(ProvisioningStep.CONFIGURE, deadlines);
                 }
                 case CONFIGURE -> {
-                    TemplateClones.configure(vcenter, placement, vmId.vcenterName(), spec);
+                    TemplateClones.configure(vcenter, placement, vmId.vcenterName(), spec, guestInit.guestInfo(
+                            GuestInit.Guest.provisioned(vmId, hostname, sshPublicKey, sealedRootPassword)));
                     commands.sendAndWait(new RecordVmConfiguredCommand(vmId, placement.network()));
                     next(ProvisioningStep.POWER_ON, deadlines);
                 }

@@ -2,6 +2,7 @@ package com.nettoria.command.vcenter;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,6 +33,13 @@ public interface VCenter {
 
     /** Attaches the VM's first network adapter to the named network (port group); adds an adapter if it has none. */
     void connectNetwork(String datacenter, String name, String network);
+
+    /**
+     * Sets these advanced settings (extraConfig) of the VM, e.g. the {@code guestinfo.*} keys cloud-init reads at
+     * boot; its other settings stay. Keys that hold the value already are left alone, so a repeated call changes
+     * nothing.
+     */
+    void setGuestInfo(String datacenter, String name, Map<String, String> keys);
 
     void powerOn(String datacenter, String name);
 

@@ -1,7 +1,9 @@
 package com.nettoria.command.vm;
 
+import com.nettoria.command.provisioning.GuestInit;
 import com.nettoria.command.provisioning.ProvisioningSettings;
 import com.nettoria.command.provisioning.TemplateClones;
+import com.nettoria.command.provisioning.VmDirectory;
 import com.nettoria.command.vcenter.VCenter;
 import com.nettoria.command.vcenter.VCenterException;
 import com.nettoria.coreapi.catalogue.VmSpec;
@@ -56,14 +58,23 @@ public class VmOperationsWorker {
     private final ProvisioningSettings settings;
     private final Duration shutdownGrace;
     private final Consumer<Duration> pause;
+    private final GuestInit guestInit;
+    private final VmDirectory vms;
 
+    /**
+     * @param guestInit what a rebuilt guest is told at its first boot
+     * @param vms       the VM's current host name for a rebuilt guest (the rebuild request does not carry it)
+     */
     public VmOperationsWorker(VCenter vcenter, CommandGateway commands, ProvisioningSettings settings,
-                              Duration shutdownGrace, Consumer<Duration> pause) {
+                              Duration shutdownGrace, Consumer<Duration> pause, GuestInit guestInit,
+                              VmDirectory vms) {
         this.vcenter = vcenter;
         this.commands = commands;
         this.settings = settings;
         this.shutdownGrace = shutdownGrace;
         this.pause = pause;
+        this.guestInit = guestInit;
+        this.vms = vms;
     }
 
     @EventHandler
@@ -197,7 +208,7 @@ public class VmOperationsWorker {
 
     /**
      * Reinstalls the VM: destroy it (its snapshots go with it), clone the template under the same name, size it,
-     * connect it, power it on and wait (bounded by {@link ProvisioningSettings#ipWaitLimit()}) for the guest's
+     * connect it, hand the new guest its host name and root's new credentials (a new cloud-init instance), power it on and wait (bounded by {@link ProvisioningSettings#ipWaitLimit()}) for the guest's
      * address. A repeated attempt finds the clone an earlier one made (another instance UUID than the VM replaced)
      * and carries on from it instead of destroying it; where vCenter gives the clone the same instance UUID (the
      * simulator derives it from the name) the attempt destroys and clones again, which is slower but as correct. A
@@ -219,7 +230,10 @@ public class VmOperationsWorker {
                     });
             commands.sendAndWait(new RecordVmRebuiltCommand(event.vmId(), event.operationId(), vm.moRef(),
                     vm.instanceUuid(), vm.datastore()));
-            TemplateClones.configure(vcenter, event.placement(), name, event.spec());
+            String hostname = vms.find(event.vmId()).map(VmDirectory.Vm::hostname).orElse(null);
+            TemplateClones.configure(vcenter, event.placement(), name, event.spec(), guestInit.guestInfo(
+                    GuestInit.Guest.rebuilt(event.vmId(), event.operationId(), hostname, event.sshPublicKey(),
+                            event.sealedRootPassword())));
             vcenter.powerOn(dc, name);
             commands.sendAndWait(new RecordVmPowerStateCommand(event.vmId(), PowerState.ON, "rebuild"));
             String ip = guestIpAddress(dc, name).orElseThrow(() -> new VCenterException(

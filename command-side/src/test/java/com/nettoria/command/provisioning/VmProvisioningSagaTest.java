@@ -34,11 +34,14 @@ import com.nettoria.coreapi.wallet.WalletId;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static com.nettoria.command.vcenter.VCenterException.Kind.INSUFFICIENT_CAPACITY;
@@ -50,7 +53,9 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -93,6 +98,7 @@ class VmProvisioningSagaTest {
         vcenter = mock(VCenter.class);
         fixture.registerResource(vcenter);
         fixture.registerResource(SETTINGS);
+        fixture.registerResource(GuestInitTestData.guestInit());
         when(vcenter.findVm("DC0", NAME)).thenReturn(Optional.empty());
         when(vcenter.capacity("DC0", "DC0_C0")).thenReturn(capacity(500, 900));
         when(vcenter.cloneFromTemplate(any())).thenReturn(CLONED);
@@ -140,6 +146,39 @@ class VmProvisioningSagaTest {
         verify(vcenter).reconfigure("DC0", NAME, 2, 4096, 60);
         verify(vcenter).connectNetwork("DC0", NAME, "DC0_DVPG0");
         verify(vcenter).powerOn("DC0", NAME);
+    }
+
+    @Test
+    void handsTheGuestItsHostNameAndRootsKeyBeforePoweringItOn() throws Exception {
+        fixture.givenAggregate(ORDER.value()).published(PLACED, PAID)
+                .whenTimeElapses(Duration.ofSeconds(1))
+                .expectSuccessfulHandlerExecution();
+
+        ArgumentCaptor<Map<String, String>> guestInfo = ArgumentCaptor.captor();
+        InOrder order = inOrder(vcenter);
+        order.verify(vcenter).connectNetwork("DC0", NAME, "DC0_DVPG0");
+        order.verify(vcenter).setGuestInfo(eq("DC0"), eq(NAME), guestInfo.capture());
+        order.verify(vcenter).powerOn("DC0", NAME);
+        assertThat(GuestInitTestData.decoded(guestInfo.getValue(), GuestInit.METADATA))
+                .isEqualTo("{\"instance-id\":\"" + VM.value() + "\",\"local-hostname\":\"web-1\"}");
+        assertThat(GuestInitTestData.decoded(guestInfo.getValue(), GuestInit.USERDATA))
+                .isEqualTo("#cloud-config\n{\"disable_root\":false,\"ssh_authorized_keys\":[\"ssh-ed25519 AAAA\"]}\n");
+    }
+
+    @Test
+    void handsTheGuestRootsGeneratedPasswordOnlyAsAHash() throws Exception {
+        OrderPlacedEvent withPassword = new OrderPlacedEvent(ORDER, CUSTOMER, QUOTE, "web-1", null,
+                "sealed(Kp7wQx2mZr9tVb4nHs3d)", Instant.parse("2026-11-27T10:00:00Z"), "fingerprint");
+
+        fixture.givenAggregate(ORDER.value()).published(withPassword, PAID)
+                .whenTimeElapses(Duration.ofSeconds(1))
+                .expectSuccessfulHandlerExecution()
+                .expectActiveSagas(0);
+
+        ArgumentCaptor<Map<String, String>> guestInfo = ArgumentCaptor.captor();
+        verify(vcenter).setGuestInfo(eq("DC0"), eq(NAME), guestInfo.capture());
+        assertThat(GuestInitTestData.decoded(guestInfo.getValue(), GuestInit.USERDATA))
+                .contains("\"password\":\"$6$").doesNotContain("Kp7wQx2mZr9tVb4nHs3d");
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.nettoria.command.service;
 
 import com.nettoria.command.vcenter.VCenter;
 import com.nettoria.command.vcenter.adapter.simulator.VcenterSimulator;
+import com.nettoria.command.vcenter.adapter.vijava.VijavaInspection;
 import com.nettoria.coreapi.capacity.FindVcenterCapacityQuery;
 import com.nettoria.coreapi.capacity.VcenterCapacityView;
 import com.nettoria.coreapi.common.BusinessError;
@@ -27,10 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -76,6 +80,10 @@ class ProvisioningOnSimulatorIT {
                 "--nettoria.provisioning.max-attempts=3");
     }
 
+    private static String decoded(Object base64) {
+        return new String(Base64.getDecoder().decode((String) base64), StandardCharsets.UTF_8);
+    }
+
     private static long count(List<Object> payloads, Class<?> type) {
         return payloads.stream().filter(type::isInstance).count();
     }
@@ -108,6 +116,12 @@ class ProvisioningOnSimulatorIT {
             assertThat(vm.vcpus()).isEqualTo(1);
             assertThat(vm.memoryMib()).isEqualTo(1024);
             assertThat(vm.diskGib()).isEqualTo(20);
+            Map<String, Object> guestInfo = VijavaInspection.extraConfigOf(simulator, vmId.vcenterName());
+            assertThat(guestInfo).containsEntry("guestinfo.userdata.encoding", "base64");
+            assertThat(decoded(guestInfo.get("guestinfo.userdata"))).startsWith("#cloud-config")
+                    .contains("\"ssh_authorized_keys\":[\"ssh-ed25519 AAAAC3Nza test\"]");
+            assertThat(decoded(guestInfo.get("guestinfo.metadata")))
+                    .contains("\"instance-id\":\"" + vmId.value() + "\"", "\"local-hostname\":\"web-1\"");
             List<Object> walletEvents = SimulatedCustomer.payloads(second, wallet.value());
             assertThat(count(walletEvents, MoneyWithdrawnEvent.class)).isEqualTo(1);
         }

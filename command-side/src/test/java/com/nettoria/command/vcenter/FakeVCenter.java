@@ -21,7 +21,7 @@ import static com.nettoria.command.vcenter.VCenterException.Kind.REJECTED;
 
 /**
  * An in-memory vCenter for tests of everything that talks to the {@link VCenter} port (the provisioning saga, the
- * VM operations worker). It keeps VMs with their power state, size, network and snapshots, templates, clusters
+ * VM operations worker). It keeps VMs with their power state, size, network, advanced settings and snapshots, templates, clusters
  * with their datastores, and behaves like the port promises: powering on a running VM, destroying a VM that is
  * gone or removing a missing snapshot succeed quietly; a missing VM, template or cluster is
  * {@link VCenterException.Kind#NOT_FOUND}; shrinking a disk or resetting a powered-off VM is
@@ -163,6 +163,11 @@ public class FakeVCenter implements VCenter {
         return existing(datacenter, name).network;
     }
 
+    /** The VM's advanced settings (extraConfig) set through {@link #setGuestInfo}. */
+    public synchronized Map<String, String> extraConfigOf(String datacenter, String name) {
+        return Map.copyOf(existing(datacenter, name).extraConfig);
+    }
+
     /** The VM's snapshot names, oldest first. */
     public synchronized List<String> snapshotsOf(String datacenter, String name) {
         return List.copyOf(existing(datacenter, name).snapshots.keySet());
@@ -223,6 +228,14 @@ public class FakeVCenter implements VCenter {
     public void connectNetwork(String datacenter, String name, String network) {
         perform("connectNetwork", datacenter, name, List.of(network), () -> {
             required(datacenter, name).network = network;
+            return null;
+        });
+    }
+
+    @Override
+    public void setGuestInfo(String datacenter, String name, Map<String, String> keys) {
+        perform("setGuestInfo", datacenter, name, List.of(Map.copyOf(keys)), () -> {
+            required(datacenter, name).extraConfig.putAll(keys);
             return null;
         });
     }
@@ -445,6 +458,7 @@ public class FakeVCenter implements VCenter {
         final String instanceUuid;
         final String datastore;
         final Map<String, String> snapshots = new LinkedHashMap<>();
+        final Map<String, String> extraConfig = new LinkedHashMap<>();
         PowerState power = PowerState.POWERED_OFF;
         int vcpus;
         long memoryMib;

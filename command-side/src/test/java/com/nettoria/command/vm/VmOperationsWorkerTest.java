@@ -1,5 +1,6 @@
 package com.nettoria.command.vm;
 
+import com.nettoria.command.provisioning.GuestInitTestData;
 import com.nettoria.command.provisioning.ProvisioningSettings;
 import com.nettoria.command.vcenter.FakeVCenter;
 import com.nettoria.command.vcenter.VCenter;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static com.nettoria.command.vcenter.VCenterException.Kind.INSUFFICIENT_CAPACITY;
 import static com.nettoria.command.vcenter.VCenterException.Kind.REJECTED;
@@ -51,7 +53,7 @@ class VmOperationsWorkerTest {
     private final RecordingCommandGateway commands = new RecordingCommandGateway();
     private final List<Duration> pauses = new ArrayList<>();
     private final VmOperationsWorker worker = new VmOperationsWorker(vcenter, commands, SETTINGS, SHUTDOWN_GRACE,
-            pauses::add);
+            pauses::add, GuestInitTestData.guestInit(), vmId -> Optional.empty());
 
     private FakeVCenter vmThatIs(VCenter.PowerState state) {
         return vcenter.withVm(VCENTER_DATACENTER, VCENTER_NAME, state);

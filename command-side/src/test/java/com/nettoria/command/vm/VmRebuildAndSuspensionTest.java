@@ -2,8 +2,8 @@ package com.nettoria.command.vm;
 
 import com.nettoria.command.catalogue.PriceList;
 import com.nettoria.command.catalogue.UnknownOperatingSystemException;
-import com.nettoria.command.identity.SecretCodes;
 import com.nettoria.command.order.RootPasswords;
+import com.nettoria.command.provisioning.GuestInitTestData;
 import com.nettoria.coreapi.catalogue.CatalogueErrors;
 import com.nettoria.coreapi.catalogue.DatacenterId;
 import com.nettoria.coreapi.catalogue.OperatingSystemId;
@@ -85,7 +85,7 @@ class VmRebuildAndSuspensionTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(VirtualMachine.class);
         fixture.registerInjectableResource(new TwoSystems());
-        fixture.registerInjectableResource(new PlainSeals());
+        fixture.registerInjectableResource(GuestInitTestData.visibleSeals());
         fixture.registerInjectableResource(new RootPasswords(new Random(SEED)));
     }
 
@@ -426,45 +426,6 @@ class VmRebuildAndSuspensionTest {
                 return UBUNTU_TEMPLATE;
             }
             throw new UnknownOperatingSystemException(CatalogueErrors.unknownOperatingSystem(operatingSystem));
-        }
-    }
-
-    /** Seals a secret visibly: {@code sealed(secret)}. */
-    private static final class PlainSeals implements SecretCodes {
-
-        @Override
-        public String newNumericCode(int digits) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String newToken() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String newRecoveryCode() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String hash(String secret) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean matches(String secret, String expectedHash) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String seal(String secret) {
-            return "sealed(" + secret + ")";
-        }
-
-        @Override
-        public String unseal(String sealed) {
-            throw new UnsupportedOperationException();
         }
     }
 }

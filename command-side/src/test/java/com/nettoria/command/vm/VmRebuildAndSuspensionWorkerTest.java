@@ -1,6 +1,9 @@
 package com.nettoria.command.vm;
 
+import com.nettoria.command.provisioning.GuestInit;
+import com.nettoria.command.provisioning.GuestInitTestData;
 import com.nettoria.command.provisioning.ProvisioningSettings;
+import com.nettoria.command.provisioning.VmDirectory;
 import com.nettoria.command.vcenter.FakeVCenter;
 import com.nettoria.command.vcenter.VCenter;
 import com.nettoria.coreapi.vm.PowerState;
@@ -20,8 +23,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import static com.nettoria.command.order.OrderTestData.OPERATING_SYSTEM;
+import static com.nettoria.command.order.OrderTestData.OWNER;
 import static com.nettoria.command.order.OrderTestData.PLACEMENT;
 import static com.nettoria.command.order.OrderTestData.SPEC;
 import static com.nettoria.command.order.OrderTestData.TEMPLATE;
@@ -47,7 +53,7 @@ class VmRebuildAndSuspensionWorkerTest {
     private final RecordingCommandGateway commands = new RecordingCommandGateway();
     private final List<Duration> pauses = new ArrayList<>();
     private final VmOperationsWorker worker = new VmOperationsWorker(vcenter, commands, SETTINGS, SHUTDOWN_GRACE,
-            pauses::add);
+            pauses::add, GuestInitTestData.guestInit(), vmId -> Optional.of(new VmDirectory.Vm(OWNER, "web-renamed")));
 
     private static RecordVmOperationResultCommand success(String operationId) {
         return new RecordVmOperationResultCommand(VM, operationId, true, null, null);
@@ -93,7 +99,7 @@ class VmRebuildAndSuspensionWorkerTest {
             assertThat(vcenter.networkOf(VCENTER_DATACENTER, VCENTER_NAME)).isEqualTo(PLACEMENT.network());
             assertThat(vcenter.snapshotsOf(VCENTER_DATACENTER, VCENTER_NAME)).isEmpty();
             assertThat(vcenter.methodsCalled()).containsSubsequence("destroy", "capacity", "cloneFromTemplate",
-                    "reconfigure", "connectNetwork", "powerOn", "guestIpAddress");
+                    "reconfigure", "connectNetwork", "setGuestInfo", "powerOn", "guestIpAddress");
             assertThat(commands.sent()).containsExactly(
                     new RecordVmRebuildWipedCommand(VM, "op-r1"),
                     new RecordVmRebuiltCommand(VM, "op-r1", rebuilt.moRef(), rebuilt.instanceUuid(), "ds-ssd-2"),
@@ -101,6 +107,17 @@ class VmRebuildAndSuspensionWorkerTest {
                     new RecordVmIpAddressCommand(VM, IP),
                     success("op-r1"));
             assertThat(pauses).isEmpty();
+        }
+
+        @Test
+        void handsTheNewGuestItsCurrentHostNameAndRootsNewPasswordAsANewCloudInitInstance() {
+            worker.on(rebuildRequested("op-r1"));
+
+            Map<String, String> guestInfo = vcenter.extraConfigOf(VCENTER_DATACENTER, VCENTER_NAME);
+            assertThat(GuestInitTestData.decoded(guestInfo, GuestInit.METADATA))
+                    .contains("\"instance-id\":\"" + VM.value() + ".op-r1\"", "\"local-hostname\":\"web-renamed\"");
+            assertThat(GuestInitTestData.decoded(guestInfo, GuestInit.USERDATA))
+                    .startsWith("#cloud-config").contains("$6$").doesNotContain("pw\"");
         }
 
         @Test

@@ -1,5 +1,6 @@
 package com.nettoria.command.vm;
 
+import com.nettoria.command.provisioning.GuestInitTestData;
 import com.nettoria.command.provisioning.ProvisioningSettings;
 import com.nettoria.command.vcenter.FakeVCenter;
 import com.nettoria.command.vcenter.VCenter;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static com.nettoria.command.order.OrderTestData.ORDER;
 import static com.nettoria.command.order.OrderTestData.PLAN;
@@ -41,7 +43,7 @@ class VmScaleWorkerTest {
     private final RecordingCommandGateway commands = new RecordingCommandGateway();
     private final List<Duration> pauses = new ArrayList<>();
     private final VmOperationsWorker worker = new VmOperationsWorker(vcenter, commands, SETTINGS, SHUTDOWN_GRACE,
-            pauses::add);
+            pauses::add, GuestInitTestData.guestInit(), vmId -> Optional.empty());
 
     private static VmScaleRequestedEvent scaleTo(VmSpec spec) {
         return new VmScaleRequestedEvent(VM, "scale-1", ORDER, PLAN, NOW, new PlanId("pro-4"), spec,

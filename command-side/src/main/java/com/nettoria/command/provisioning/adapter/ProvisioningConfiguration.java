@@ -1,5 +1,7 @@
 package com.nettoria.command.provisioning.adapter;
 
+import com.nettoria.command.identity.SecretCodes;
+import com.nettoria.command.provisioning.GuestInit;
 import com.nettoria.command.provisioning.ProvisioningSettings;
 import com.nettoria.command.provisioning.VmProvisioningSaga;
 import com.nettoria.command.vcenter.VCenter;
@@ -7,6 +9,7 @@ import com.nettoria.command.vm.VmOperationsWorker;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
 
-/** Provisioning settings (read by the saga as a handler parameter) and the VM operations worker. */
+/** Provisioning settings and guest data (read by the saga as handler parameters) and the VM operations worker. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ProvisioningProperties.class)
 public class ProvisioningConfiguration {
@@ -24,11 +27,17 @@ public class ProvisioningConfiguration {
         return properties.settings();
     }
 
+    /** What new and rebuilt guests are told at first boot (read by the saga as a handler parameter too). */
+    @Bean
+    GuestInit guestInit(SecretCodes secrets) {
+        return new GuestInit(secrets);
+    }
+
     @Bean
     VmOperationsWorker vmOperationsWorker(VCenter vcenter, CommandGateway commands, ProvisioningSettings settings,
-                                          ProvisioningProperties properties) {
+                                          ProvisioningProperties properties, GuestInit guestInit, EventStore events) {
         return new VmOperationsWorker(vcenter, commands, settings, properties.shutdownGrace(),
-                ProvisioningConfiguration::pause);
+                ProvisioningConfiguration::pause, guestInit, new EventStoreVmDirectory(events));
     }
 
     /**

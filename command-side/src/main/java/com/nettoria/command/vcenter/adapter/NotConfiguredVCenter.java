@@ -5,6 +5,7 @@ import com.nettoria.command.vcenter.VCenterException;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,6 +38,11 @@ public final class NotConfiguredVCenter implements VCenter {
 
     @Override
     public void connectNetwork(String datacenter, String name, String network) {
+        throw unavailable();
+    }
+
+    @Override
+    public void setGuestInfo(String datacenter, String name, Map<String, String> keys) {
         throw unavailable();
     }
 

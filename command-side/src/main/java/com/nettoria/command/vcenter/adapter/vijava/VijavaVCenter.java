@@ -16,6 +16,7 @@ import com.vmware.vim25.InvalidState;
 import com.vmware.vim25.ManagedObjectNotFound;
 import com.vmware.vim25.ManagedObjectReference;
 import com.vmware.vim25.NotAuthenticated;
+import com.vmware.vim25.OptionValue;
 import com.vmware.vim25.TaskInfo;
 import com.vmware.vim25.ToolsUnavailable;
 import com.vmware.vim25.VirtualDevice;
@@ -59,6 +60,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -265,6 +267,35 @@ public class VijavaVCenter implements VCenter, AutoCloseable {
             change.setDeviceChange(new VirtualDeviceConfigSpec[]{device});
             session.await(vm.reconfigVM_Task(change), what);
             log.info("Connected VM {} in {} to network {}", name, datacenter, network);
+            return null;
+        });
+    }
+
+    @Override
+    public void setGuestInfo(String datacenter, String name, Map<String, String> keys) {
+        String what = "set advanced settings " + keys.keySet() + " of VM " + name + " in " + datacenter;
+        session.call(what, vc -> {
+            VirtualMachine vm = requiredVm(vc, what, datacenter, name);
+            Map<String, Object> current = new HashMap<>();
+            OptionValue[] present = vm.getConfig() == null ? null : vm.getConfig().getExtraConfig();
+            for (OptionValue option : present == null ? new OptionValue[0] : present) {
+                current.put(option.getKey(), option.getValue());
+            }
+            OptionValue[] changes = keys.entrySet().stream()
+                    .filter(key -> !key.getValue().equals(current.get(key.getKey())))
+                    .map(key -> {
+                        OptionValue option = new OptionValue();
+                        option.setKey(key.getKey());
+                        option.setValue(key.getValue());
+                        return option;
+                    })
+                    .toArray(OptionValue[]::new);
+            if (changes.length > 0) {
+                VirtualMachineConfigSpec change = new VirtualMachineConfigSpec();
+                change.setExtraConfig(changes);
+                session.await(vm.reconfigVM_Task(change), what);
+                log.info("Set {} advanced settings of VM {} in {}", changes.length, name, datacenter);
+            }
             return null;
         });
     }

@@ -38,6 +38,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -202,6 +203,20 @@ class VijavaVCenterIT {
                     assertThat(e).hasMessageContaining("never shrunk");
                 });
         assertThat(vcenter.findVm(DC, name).orElseThrow().vcpus()).isEqualTo(4);
+    }
+
+    @Test
+    void guestInfoLandsInTheVmsAdvancedSettingsAndSettingItAgainChangesNothing() {
+        String name = clone("guestinfo");
+
+        vcenter.setGuestInfo(DC, name, Map.of("guestinfo.metadata", "e30=", "guestinfo.metadata.encoding", "base64"));
+        vcenter.setGuestInfo(DC, name, Map.of("guestinfo.metadata", "e30=", "guestinfo.metadata.encoding", "base64"));
+        vcenter.setGuestInfo(DC, name, Map.of("guestinfo.userdata", "I2Nsb3VkLWNvbmZpZwo="));
+
+        assertThat(extraConfigOf(name)).containsEntry("guestinfo.metadata", "e30=")
+                .containsEntry("guestinfo.metadata.encoding", "base64")
+                .containsEntry("guestinfo.userdata", "I2Nsb3VkLWNvbmZpZwo=");
+        assertNotFound(() -> vcenter.setGuestInfo(DC, "no-such-vm", Map.of("guestinfo.metadata", "e30=")));
     }
 
     @Test
@@ -539,6 +554,10 @@ class VijavaVCenterIT {
             Task task = vm.reconfigVM_Task(change);
             return task.waitForTask();
         });
+    }
+
+    private static Map<String, Object> extraConfigOf(String name) {
+        return VijavaInspection.extraConfigOf(vcsim, name);
     }
 
     private static String annotationOf(String name) {
