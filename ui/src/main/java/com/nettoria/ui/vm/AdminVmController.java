@@ -98,7 +98,7 @@ public class AdminVmController {
         return operations.request(vm.vmId(), VmOperationKind.of(action), operationId,
                 RequestCausation.adminRequest(caller, request, idempotencyKey),
                 operation -> new RequestVmPowerCommand(vm.vmId(), null, operation, action),
-                "/api/admin/vms/" + vm.vmId().value() + "/operations/", true);
+                operationsPath(vm), true);
     }
 
     @PostMapping("/{vmId}/rebuild")
